@@ -1,0 +1,48 @@
+/**
+ * Decorates the app with a probe of the Temporal frontend. The connection is lazy, so the API starts (and
+ * serves predictions) while Temporal is down, and it is closed with the app.
+ */
+import fp from 'fastify-plugin';
+import { Connection } from '@temporalio/client';
+import type { Config } from '../../../lib/config.js';
+import { withTimeout } from '../../../lib/object-store.js';
+
+export interface TemporalProbe {
+  address: string;
+  namespace: string;
+  /** Resolves with the server version when the namespace answers within `timeoutMs`. */
+  check(timeoutMs: number): Promise<{ serverVersion: string }>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    temporal: TemporalProbe;
+  }
+}
+
+export default fp<{ temporal: Config['temporal'] }>(
+  async (fastify, opts) => {
+    const { address, namespace } = opts.temporal;
+    let connection: Connection | undefined;
+    const probe: TemporalProbe = {
+      address,
+      namespace,
+      async check(timeoutMs) {
+        connection ??= await withTimeout(
+          Connection.connect({ address, connectTimeout: timeoutMs }),
+          timeoutMs,
+          `Temporal at ${address}`,
+        );
+        const service = connection.workflowService;
+        await withTimeout(service.describeNamespace({ namespace }), timeoutMs, `Temporal at ${address}`);
+        const info = await withTimeout(service.getSystemInfo({}), timeoutMs, `Temporal at ${address}`);
+        return { serverVersion: info.serverVersion ?? 'unknown' };
+      },
+    };
+    fastify.decorate('temporal', probe);
+    fastify.addHook('onClose', async () => {
+      await connection?.close();
+    });
+  },
+  { name: 'temporal' },
+);

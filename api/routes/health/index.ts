@@ -1,0 +1,62 @@
+/**
+ * GET /health: the process is alive, which versions it runs, and whether the object store and Temporal
+ * answer. Always 200 while the process serves (readiness with a model is /ready's job).
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { HealthResponse } from '../../schemas/health.js';
+import { dependencyVersions, serviceVersion } from '../../../lib/versions.js';
+
+const checkTimeoutMs = 1500;
+
+async function timed<T>(
+  check: () => Promise<T>,
+): Promise<{ reachable: boolean; latencyMs: number; error?: string; value?: T }> {
+  const start = performance.now();
+  try {
+    const value = await check();
+    return { reachable: true, latencyMs: Math.round(performance.now() - start), value };
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    return { reachable: false, latencyMs: Math.round(performance.now() - start), error };
+  }
+}
+
+const health: FastifyPluginAsyncTypebox = async (fastify) => {
+  const versions = dependencyVersions();
+  fastify.get(
+    '/health',
+    { schema: { summary: 'Liveness and dependency reachability', response: { 200: HealthResponse } } },
+    async () => {
+      const [store, temporal] = await Promise.all([
+        timed(() => fastify.objectStore.ping(checkTimeoutMs)),
+        timed(() => fastify.temporal.check(checkTimeoutMs)),
+      ]);
+      return {
+        status: store.reachable && temporal.reachable ? ('ok' as const) : ('degraded' as const),
+        service: 'cashflow-api',
+        version: serviceVersion,
+        uptimeSeconds: Math.round(process.uptime()),
+        dependencies: {
+          objectStore: {
+            reachable: store.reachable,
+            latencyMs: store.latencyMs,
+            ...(store.error ? { error: store.error } : {}),
+            endpoint: fastify.objectStore.endpoint,
+            bucket: fastify.objectStore.bucket,
+          },
+          temporal: {
+            reachable: temporal.reachable,
+            latencyMs: temporal.latencyMs,
+            ...(temporal.error ? { error: temporal.error } : {}),
+            address: fastify.temporal.address,
+            namespace: fastify.temporal.namespace,
+            ...(temporal.value ? { serverVersion: temporal.value.serverVersion } : {}),
+          },
+        },
+        versions,
+      };
+    },
+  );
+};
+
+export default health;

@@ -1,0 +1,32 @@
+import { Type, type Static } from 'typebox';
+
+const Dependency = Type.Object({
+  reachable: Type.Boolean(),
+  latencyMs: Type.Number({ description: 'Round trip of the check, in milliseconds.' }),
+  error: Type.Optional(Type.String({ description: 'Why the dependency is not reachable.' })),
+});
+
+export const HealthResponse = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], {
+    description: '`degraded` when a dependency is unreachable; the process itself is alive either way.',
+  }),
+  service: Type.String(),
+  version: Type.String(),
+  uptimeSeconds: Type.Number(),
+  dependencies: Type.Object({
+    objectStore: Type.Intersect([
+      Dependency,
+      Type.Object({ endpoint: Type.String(), bucket: Type.String() }),
+    ]),
+    temporal: Type.Intersect([
+      Dependency,
+      Type.Object({
+        address: Type.String(),
+        namespace: Type.String(),
+        serverVersion: Type.Optional(Type.String()),
+      }),
+    ]),
+  }),
+  versions: Type.Record(Type.String(), Type.String(), { description: 'Node.js and library versions.' }),
+});
+export type HealthResponse = Static<typeof HealthResponse>;

@@ -1,0 +1,102 @@
+/**
+ * Starting the Temporal dev server and MinIO and waiting until they really answer. Shared by the local
+ * stack launcher and the integration-test setup, so both run the servers the same way.
+ */
+import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporalNamespaceReady } from '../lib/temporal.js';
+import { startProcess, waitUntilReady, type ManagedProcess } from './processes.js';
+
+/** Search attributes the workflows set; registered on the dev server at start (idempotent). */
+export const searchAttributes = {
+  CashflowSource: 'Keyword',
+  CashflowDataHash: 'Keyword',
+  CashflowOutcome: 'Keyword',
+} as const;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export interface TemporalDevServerOptions {
+  bin: string;
+  port: number;
+  /** Web UI port, or null for a headless server (tests). */
+  uiPort: number | null;
+  /** SQLite file that keeps workflow history across restarts, or null for in-memory (tests). */
+  dbFile: string | null;
+  namespace: string;
+  logDir: string;
+  metricsPort?: number;
+}
+
+export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<ManagedProcess> {
+  mkdirSync(options.logDir, { recursive: true });
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port)];
+  args.push('--namespace', options.namespace, '--log-level', 'warn', '--log-format', 'json');
+  if (options.uiPort === null) args.push('--headless');
+  else args.push('--ui-port', String(options.uiPort));
+  if (options.dbFile !== null) args.push('--db-filename', options.dbFile);
+  if (options.metricsPort !== undefined) args.push('--metrics-port', String(options.metricsPort));
+  for (const [name, type] of Object.entries(searchAttributes))
+    args.push('--search-attribute', `${name}=${type}`);
+  const proc = startProcess('temporal', options.bin, args, { logFile: join(options.logDir, 'temporal.log') });
+  const address = `127.0.0.1:${options.port}`;
+  // A cold start (new SQLite file, UI assets) has been seen to take more than 5 s: wait on the API, not a clock.
+  await waitUntilReady(
+    `Temporal dev server on ${address}`,
+    async () => {
+      await temporalNamespaceReady({ address, namespace: options.namespace }, 1000);
+      return true;
+    },
+    { process: proc, timeoutMs: 90_000, intervalMs: 250 },
+  );
+  return proc;
+}
+
+export interface MinioOptions {
+  bin: string;
+  port: number;
+  /** Web console port, or null to switch the console off (tests). */
+  consolePort: number | null;
+  dataDir: string;
+  accessKey: string;
+  secretKey: string;
+  logDir: string;
+}
+
+export async function startMinio(options: MinioOptions): Promise<ManagedProcess> {
+  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.logDir, { recursive: true });
+  const args = ['server', options.dataDir, '--address', `127.0.0.1:${options.port}`, '--quiet'];
+  if (options.consolePort !== null) args.push('--console-address', `127.0.0.1:${options.consolePort}`);
+  const proc = startProcess('minio', options.bin, args, {
+    logFile: join(options.logDir, 'minio.log'),
+    env: {
+      ...process.env,
+      MINIO_ROOT_USER: options.accessKey,
+      MINIO_ROOT_PASSWORD: options.secretKey,
+      MINIO_BROWSER: options.consolePort === null ? 'off' : 'on',
+      // Metrics are scraped by the project's Prometheus without a bearer token.
+      MINIO_PROMETHEUS_AUTH_TYPE: 'public',
+      MINIO_UPDATE: 'off',
+    },
+  });
+  const url = `http://127.0.0.1:${options.port}/minio/health/ready`;
+  await waitUntilReady(`MinIO on 127.0.0.1:${options.port}`, async () => (await fetch(url)).ok, {
+    process: proc,
+    timeoutMs: 60_000,
+  });
+  return proc;
+}

@@ -1,0 +1,193 @@
+/**
+ * The local stack: Temporal dev server (SQLite under STATE_DIR, web UI), MinIO (data under STATE_DIR,
+ * console), the pipeline worker and the API. Each is waited on until it really answers, then the store
+ * probe workflow runs through all of them and the URLs are printed. Ctrl-C or SIGTERM stops everything in
+ * reverse order; restarting keeps workflow history and buckets.
+ *
+ *   npm start                 # install what is missing, then this
+ *   npm run stack -- --once   # start, run the probe, stop (a smoke test of the whole stack)
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { describeConfig, loadConfig } from '../lib/config.js';
+import { createObjectStore } from '../lib/object-store.js';
+import { connectClient, temporalNamespaceReady } from '../lib/temporal.js';
+import { taskQueues } from '../lib/temporal-names.js';
+import { runStoreProbe } from '../cli/store-probe.js';
+import { startProcess, tailOf, waitUntilReady, type ManagedProcess } from './processes.js';
+import { startMinio, startTemporalDevServer } from './servers.js';
+import { resolveTool } from './tools.js';
+
+const root = resolve(import.meta.dirname, '..');
+const started = Date.now();
+const say = (msg: string) => console.log(`[stack ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
+
+if (process.argv.includes('--help')) {
+  console.log(`Usage: npm run stack [-- --once]\n\nEnvironment:\n${describeConfig()}`);
+  process.exit(0);
+}
+const once = process.argv.includes('--once');
+const config = loadConfig();
+const logDir = join(config.stateDir, 'logs');
+mkdirSync(logDir, { recursive: true });
+
+const processes: ManagedProcess[] = [];
+let stopping = false;
+
+async function stopAll(reason: string, exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say(`stopping (${reason})`);
+    for (const proc of [...processes].reverse()) {
+      await proc.stop();
+      say(`  ${proc.name} stopped`);
+    }
+  }
+  process.exit(exitCode);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => void stopAll(signal, 0));
+}
+
+/** A child that dies while the stack runs takes the stack down with it: a half stack only confuses. */
+function supervise(proc: ManagedProcess): ManagedProcess {
+  processes.push(proc);
+  void proc.exited.then(({ code, signal }) => {
+    if (stopping) return;
+    console.error(
+      `${proc.name} exited unexpectedly (${signal ?? `exit code ${code}`}). End of ${proc.logFile}:`,
+    );
+    console.error(tailOf(proc.logFile));
+    void stopAll(`${proc.name} exited`, 1);
+  });
+  return proc;
+}
+
+function nodeProcess(name: string, entry: string): ManagedProcess {
+  return startProcess(name, process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    logFile: join(logDir, `${name}.log`),
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: config.temporal.address,
+      S3_ENDPOINT: config.s3.endpoint,
+    },
+  });
+}
+
+async function main(): Promise<void> {
+  say(`state in ${config.stateDir}, logs in ${logDir}`);
+  if (config.temporal.external) {
+    say(`Temporal: using ${config.temporal.address} (TEMPORAL_ADDRESS)`);
+    await temporalNamespaceReady(config.temporal, 5000);
+  } else {
+    say(`Temporal dev server: starting on ${config.temporal.address} ...`);
+    const proc = await startTemporalDevServer({
+      bin: resolveTool(config, 'temporal'),
+      port: config.temporal.port,
+      uiPort: config.temporal.uiPort,
+      dbFile: join(config.stateDir, 'temporal.sqlite'),
+      namespace: config.temporal.namespace,
+      logDir,
+    });
+    supervise(proc);
+    say('Temporal dev server: ready');
+  }
+
+  if (config.s3.external) {
+    say(`object store: using ${config.s3.endpoint} (S3_ENDPOINT)`);
+  } else {
+    say(`MinIO: starting on ${config.s3.endpoint} ...`);
+    const proc = await startMinio({
+      bin: resolveTool(config, 'minio'),
+      port: config.s3.port,
+      consolePort: config.s3.consolePort,
+      dataDir: join(config.stateDir, 'minio'),
+      accessKey: config.s3.accessKey,
+      secretKey: config.s3.secretKey,
+      logDir,
+    });
+    supervise(proc);
+    say('MinIO: ready');
+  }
+  const store = createObjectStore(config.s3);
+  await store.ensureBucket();
+
+  say('worker: starting (bundles the workflow code) ...');
+  const worker = supervise(nodeProcess('worker-pipeline', 'workers/pipeline.ts'));
+  const connection = await Connection.connect({ address: config.temporal.address });
+  try {
+    // Ready means polling: the task queue lists the worker as a poller.
+    await waitUntilReady(
+      'pipeline worker',
+      async () => {
+        const res = await connection.workflowService.describeTaskQueue({
+          namespace: config.temporal.namespace,
+          taskQueue: { name: taskQueues.pipeline },
+          taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
+        });
+        return (res.pollers ?? []).length > 0;
+      },
+      { process: worker, timeoutMs: 120_000, intervalMs: 500 },
+    );
+  } finally {
+    await connection.close();
+  }
+  say('worker: polling');
+
+  const apiUrl = `http://${config.api.host}:${config.api.port}`;
+  say(`API: starting on ${apiUrl} ...`);
+  const api = supervise(nodeProcess('api', 'api/server.ts'));
+  await waitUntilReady('API', async () => (await fetch(`${apiUrl}/health`)).ok, {
+    process: api,
+    timeoutMs: 60_000,
+  });
+  say('API: ready');
+
+  const client = await connectClient(config.temporal);
+  let probeId: string;
+  try {
+    const probe = await runStoreProbe(client, 'stack start-up check');
+    probeId = probe.workflowId;
+    say(
+      `store probe: ${probe.workflowId} completed, wrote s3://${probe.result.bucket}/${probe.result.key} (${probe.result.size} bytes, verified=${probe.result.verified})`,
+    );
+  } finally {
+    await client.connection.close();
+  }
+  const health = (await (await fetch(`${apiUrl}/health`)).json()) as {
+    status: string;
+    dependencies: { objectStore: { reachable: boolean }; temporal: { reachable: boolean } };
+  };
+  say(
+    `API health: ${health.status} (object store reachable=${health.dependencies.objectStore.reachable}, temporal reachable=${health.dependencies.temporal.reachable})`,
+  );
+
+  const ns = encodeURIComponent(config.temporal.namespace);
+  console.log('');
+  console.log('The stack is up:');
+  if (!config.temporal.external) {
+    console.log(`  Temporal UI     http://127.0.0.1:${config.temporal.uiPort}/namespaces/${ns}/workflows`);
+    console.log(
+      `  probe run       http://127.0.0.1:${config.temporal.uiPort}/namespaces/${ns}/workflows/${probeId}`,
+    );
+  }
+  console.log(`  Temporal gRPC   ${config.temporal.address}`);
+  if (!config.s3.external) {
+    console.log(
+      `  MinIO console   http://127.0.0.1:${config.s3.consolePort}/browser/${config.s3.bucket}  (user ${config.s3.accessKey})`,
+    );
+  }
+  console.log(`  S3 API          ${config.s3.endpoint}  bucket ${config.s3.bucket}`);
+  console.log(`  API health      ${apiUrl}/health`);
+  console.log('');
+  if (once) await stopAll('--once', 0);
+  say('press Ctrl-C to stop');
+}
+
+main().catch((err: unknown) => {
+  console.error(`[stack] FAILED: ${err instanceof Error ? err.message : String(err)}`);
+  void stopAll('start-up failed', 1);
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeConfig, loadConfig } from '../../lib/config.js';
+
+describe('loadConfig', () => {
+  it('runs the local stack on its defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.temporal).toMatchObject({
+      address: '127.0.0.1:7233',
+      external: false,
+      namespace: 'default',
+    });
+    expect(config.s3).toMatchObject({
+      endpoint: 'http://127.0.0.1:9000',
+      external: false,
+      bucket: 'cashflow',
+    });
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000 });
+  });
+
+  it('treats TEMPORAL_ADDRESS and S3_ENDPOINT as servers that are already running', () => {
+    const config = loadConfig({
+      TEMPORAL_ADDRESS: 'temporal.internal:7233',
+      S3_ENDPOINT: 'https://s3.example.com',
+    });
+    expect(config.temporal).toMatchObject({ address: 'temporal.internal:7233', external: true });
+    expect(config.s3).toMatchObject({ endpoint: 'https://s3.example.com', external: true });
+  });
+
+  it('derives local addresses from the configured ports', () => {
+    const config = loadConfig({ TEMPORAL_PORT: '17233', MINIO_PORT: '19000' });
+    expect(config.temporal.address).toBe('127.0.0.1:17233');
+    expect(config.s3.endpoint).toBe('http://127.0.0.1:19000');
+  });
+
+  it('names the variable and the problem for a bad port or URL', () => {
+    expect(() => loadConfig({ API_PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ API_PORT: '70000' })).toThrow(/API_PORT="70000" is not a valid port/);
+    expect(() => loadConfig({ S3_ENDPOINT: 'localhost:9000' })).toThrow(
+      /S3_ENDPOINT="localhost:9000" is not a URL/,
+    );
+  });
+
+  it('documents every variable', () => {
+    const doc = describeConfig();
+    for (const key of [
+      'TEMPORAL_ADDRESS',
+      'S3_ENDPOINT',
+      'TEMPORAL_BIN',
+      'MINIO_BIN',
+      'STATE_DIR',
+      'API_PORT',
+    ]) {
+      expect(doc).toContain(key);
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { configSpec } from '../../lib/config.js';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+describe('README', () => {
+  it('documents every configuration variable', () => {
+    const missing = Object.keys(configSpec).filter(
+      (key) => !new RegExp(`\\|\\s*\`${key}\`\\s*\\|`).test(readme),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('has a quick start of exactly two commands', () => {
+    const quickStart = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const commands = quickStart.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#'));
+    expect(commands.map((c) => c.split('#')[0]?.trim())).toEqual(['npm start', 'npm test']);
+  });
+});
