@@ -6,14 +6,9 @@ import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporalNamespaceReady } from '../lib/temporal.js';
+import { searchAttributes } from '../lib/temporal-names.js';
 import { startProcess, waitUntilReady, type ManagedProcess } from './processes.js';
 
-/** Search attributes the workflows set; registered on the dev server at start (idempotent). */
-export const searchAttributes = {
-  CashflowSource: 'Keyword',
-  CashflowDataHash: 'Keyword',
-  CashflowOutcome: 'Keyword',
-} as const;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -53,6 +53,21 @@ export const configSpec = {
   MINIO_CONSOLE_PORT: { kind: 'port', default: '9001', doc: 'Web console port of the local MinIO.' },
   API_HOST: { kind: 'string', default: '127.0.0.1', doc: 'Interface the prediction API listens on.' },
   API_PORT: { kind: 'port', default: '3000', doc: 'Port of the prediction API.' },
+  ALPHA_VANTAGE_API_KEY: {
+    kind: 'string',
+    doc: 'API key for Alpha Vantage prices (source kind `alpha-vantage`).',
+  },
+  ALPHA_VANTAGE_URL: {
+    kind: 'url',
+    default: 'https://www.alphavantage.co/query',
+    doc: 'Alpha Vantage query endpoint (tests point it at a local server).',
+  },
+  FRED_API_KEY: { kind: 'string', doc: 'API key for FRED macro series (pipeline input `macro: true`).' },
+  FRED_URL: {
+    kind: 'url',
+    default: 'https://api.stlouisfed.org/fred/series/observations',
+    doc: 'FRED observations endpoint (tests point it at a local server).',
+  },
   LOG_LEVEL: { kind: 'string', default: 'info', doc: 'Log level: fatal, error, warn, info, debug, trace.' },
 } satisfies Record<string, VarSpec>;
 
@@ -74,6 +89,10 @@ export interface Config {
     consolePort: number;
   };
   api: { host: string; port: number };
+  sources: {
+    alphaVantage: { apiKey?: string; baseUrl: string };
+    fred: { apiKey?: string; baseUrl: string };
+  };
   logLevel: string;
 }
 
@@ -135,6 +154,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       consolePort: Number(must('MINIO_CONSOLE_PORT')),
     },
     api: { host: must('API_HOST'), port: Number(must('API_PORT')) },
+    sources: {
+      alphaVantage: { apiKey: get('ALPHA_VANTAGE_API_KEY'), baseUrl: must('ALPHA_VANTAGE_URL') },
+      fred: { apiKey: get('FRED_API_KEY'), baseUrl: must('FRED_URL') },
+    },
     logLevel: must('LOG_LEVEL'),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Named timeout and retry profiles for activities, defined once. Workflow-safe: no I/O.
  */
-import type { ActivityOptions } from '@temporalio/workflow';
+import { ActivityCancellationType, type ActivityOptions } from '@temporalio/workflow';
+import { taskQueues } from '../lib/temporal-names.js';
 
 /** Short calls to the object store or an HTTP API: retried quickly, a minute at most per attempt. */
 export const io: ActivityOptions = {
@@ -12,4 +13,23 @@ export const io: ActivityOptions = {
     maximumInterval: '30 seconds',
     maximumAttempts: 5,
   },
+};
+
+/** Reading, validating and transforming datasets: minutes for millions of rows, heart-beating as it goes. */
+export const dataStage: ActivityOptions = {
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumAttempts: 3 },
+};
+
+/**
+ * Model training on the training task queue. Training heart-beats every second from its progress callback,
+ * so a 1-minute heartbeat timeout finds a dead worker quickly without false alarms on a busy machine.
+ */
+export const training: ActivityOptions = {
+  taskQueue: taskQueues.training,
+  startToCloseTimeout: '2 hours',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumAttempts: 3 },
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
 };

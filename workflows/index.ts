@@ -1,1 +1,2 @@
 export * from './store-probe.js';
+export * from './training-pipeline.js';

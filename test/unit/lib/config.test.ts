@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeConfig, loadConfig } from '../../lib/config.js';
+import { ConfigError, describeConfig, loadConfig } from '../../../lib/config.js';
 
 describe('loadConfig', () => {
   it('runs the local stack on its defaults when nothing is set', () => {

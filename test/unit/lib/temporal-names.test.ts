@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactTimestamp, workflowIds } from '../../lib/temporal-names.js';
+import { compactTimestamp, workflowIds } from '../../../lib/temporal-names.js';
 
 describe('workflow ids', () => {
   it('say what and when, sortably', () => {

@@ -1,0 +1,77 @@
+/**
+ * Stage 6, deployment: registers the run's artifacts as a new version (idempotent on workflow and run id,
+ * so a retried activity returns the version its first attempt created) and, when asked, points the
+ * `production` alias at it in one atomic write.
+ */
+import { runIdentity } from './run-context.js';
+import type { ModelRegistry } from '../models/registry/types.js';
+import type { ObjectStore } from '../lib/object-store.js';
+import type {
+  ArtifactOutput,
+  DatasetRef,
+  DeploymentResult,
+  FeatureSetRef,
+  ValidationResult,
+} from '../workflows/pipeline-types.js';
+
+export interface DeployModelInput {
+  modelName: string;
+  dataset: DatasetRef;
+  features: FeatureSetRef;
+  artifacts: ArtifactOutput[];
+  validation: ValidationResult;
+  parameters: Record<string, unknown>;
+  details: Record<string, unknown>;
+  /** Alias to point at the new version, e.g. `production`; none registers only. */
+  alias?: string;
+}
+
+export function createDeploymentActivities(deps: {
+  store: ObjectStore;
+  registry: ModelRegistry;
+  codeVersion: string;
+}) {
+  return {
+    async deployModel(input: DeployModelInput): Promise<DeploymentResult> {
+      const { workflowId, runId } = runIdentity();
+      const artifacts = await Promise.all(
+        input.artifacts.map(async (a) => ({
+          name: `${a.role}.bin`,
+          role: a.role,
+          format: a.format,
+          body: new Uint8Array(await deps.store.get(a.key)),
+        })),
+      );
+      const manifest = await deps.registry.registerVersion(
+        {
+          name: input.modelName,
+          featureSchema: input.features.featureNames,
+          artifacts,
+          metrics: input.validation.metrics,
+          parameters: input.parameters,
+          lineage: {
+            dataHash: input.dataset.dataHash,
+            datasetKey: input.dataset.key,
+            codeVersion: deps.codeVersion,
+            workflowId,
+            runId,
+          },
+          details: {
+            ...input.details,
+            featuresKey: input.features.key,
+            driftBaselineKey: input.features.baselineKey,
+            horizon: input.features.horizon,
+            champion: input.validation.champion?.version ?? null,
+          },
+        },
+        `${workflowId}/${runId}`,
+      );
+      if (input.alias) await deps.registry.setAlias(input.modelName, input.alias, manifest.version);
+      return {
+        name: manifest.name,
+        version: manifest.version,
+        ...(input.alias ? { alias: input.alias } : {}),
+      };
+    },
+  };
+}

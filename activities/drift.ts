@@ -1,0 +1,63 @@
+/**
+ * Stage 5, drift: each feature's distribution in the most recent rows (holdout onwards, labelled or not)
+ * against the training baseline: PSI, Kolmogorov-Smirnov and the normalised Wasserstein distance. The full
+ * report goes to the store; the result carries the summary.
+ */
+import { featureDrift, type FeatureDrift } from '../lib/drift-stats.js';
+import type { ObjectStore } from '../lib/object-store.js';
+import type { DriftSummary, FeatureSetRef } from '../workflows/pipeline-types.js';
+import type { DriftBaseline } from './features.js';
+import { loadFeatureSet, runPrefix } from './run-context.js';
+
+export interface CheckDriftInput {
+  features: FeatureSetRef;
+  /** A feature drifts when its normalised Wasserstein distance or its PSI exceeds these. */
+  wassersteinThreshold: number;
+  psiThreshold: number;
+}
+
+export function createDriftActivities(deps: { store: ObjectStore }) {
+  return {
+    async checkDrift(input: CheckDriftInput): Promise<DriftSummary> {
+      const set = await loadFeatureSet(deps.store, input.features);
+      const baseline = JSON.parse(
+        (await deps.store.get(input.features.baselineKey)).toString(),
+      ) as DriftBaseline;
+      const start = input.features.splits.holdout[0];
+      const d = set.nFeatures;
+      const perFeature: Record<string, FeatureDrift & { drifted: boolean }> = {};
+      set.featureNames.forEach((name, j) => {
+        const recent = new Float64Array(set.nRows - start);
+        for (let i = start; i < set.nRows; i++) recent[i - start] = set.x[i * d + j]!;
+        const drift = featureDrift(baseline.features[name]!, recent);
+        const drifted =
+          drift.wassersteinNormalized > input.wassersteinThreshold || drift.psi > input.psiThreshold;
+        perFeature[name] = { ...drift, drifted };
+      });
+      const reportKey = `${runPrefix()}/drift-report.json`;
+      const report = {
+        window: {
+          fromRow: start,
+          toRow: set.nRows,
+          fromDate: set.date[start],
+          toDate: set.date[set.nRows - 1],
+        },
+        thresholds: { wassersteinNormalized: input.wassersteinThreshold, psi: input.psiThreshold },
+        features: perFeature,
+      };
+      await deps.store.put(reportKey, JSON.stringify(report, null, 2), {
+        'Content-Type': 'application/json',
+      });
+      const values = Object.values(perFeature);
+      return {
+        reportKey,
+        featuresChecked: values.length,
+        driftedFeatures: Object.entries(perFeature)
+          .filter(([, v]) => v.drifted)
+          .map(([k]) => k),
+        maxPsi: Math.max(...values.map((v) => v.psi)),
+        maxWassersteinNormalized: Math.max(...values.map((v) => v.wassersteinNormalized)),
+      };
+    },
+  };
+}

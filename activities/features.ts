@@ -1,0 +1,94 @@
+/**
+ * Stage 2, features: indicators per symbol, the forward cash-flow target, time-ordered splits with an
+ * embargo, and the training rows' feature statistics stored as the drift baseline. Keyed by the data hash
+ * and the feature settings, so the same inputs reuse the stored result.
+ */
+import { Context } from '@temporalio/activity';
+import { baselineOf, type FeatureBaseline } from '../lib/drift-stats.js';
+import { encodeFeatureSet } from '../lib/feature-store.js';
+import { buildFeatures, timeOrderedSplits } from '../lib/features.js';
+import { alignMacro } from '../lib/macro-join.js';
+import { parseMarketCsv } from '../lib/market-data.js';
+import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
+import type { MacroObservations } from '../lib/sources/fred.js';
+import type { DatasetRef, FeatureSetRef } from '../workflows/pipeline-types.js';
+
+export interface BuildFeaturesInput {
+  dataset: DatasetRef;
+  horizon: number;
+  riskThreshold: number;
+  validationFraction: number;
+  holdoutFraction: number;
+}
+
+export interface DriftBaseline {
+  featureNames: string[];
+  rows: number;
+  features: Record<string, FeatureBaseline>;
+}
+
+export function featureSchemaHash(featureNames: string[]): string {
+  return sha256Hex(JSON.stringify(featureNames));
+}
+
+export function createFeatureActivities(deps: { store: ObjectStore }) {
+  return {
+    async buildFeatures(input: BuildFeaturesInput): Promise<FeatureSetRef> {
+      const { dataset, horizon } = input;
+      const settings = {
+        horizon,
+        riskThreshold: input.riskThreshold,
+        v: input.validationFraction,
+        h: input.holdoutFraction,
+        macro: dataset.macroKey ?? null,
+        version: 1,
+      };
+      const id = sha256Hex(`${dataset.dataHash}:${JSON.stringify(settings)}`);
+      const key = `features/${id}.bin`;
+      const baselineKey = `features/${id}.baseline.json`;
+      const refKey = `features/${id}.ref.json`;
+      if (await deps.store.exists(refKey))
+        return JSON.parse((await deps.store.get(refKey)).toString()) as FeatureSetRef;
+
+      const csv = (await deps.store.get(dataset.key)).toString('utf8');
+      const { data } = parseMarketCsv(csv, { defaultSymbol: 'UNKNOWN', source: dataset.key });
+      Context.current().heartbeat({ step: 'loaded', rows: data.date.length });
+      const macro = dataset.macroKey
+        ? await alignMacro(
+            data.date,
+            JSON.parse((await deps.store.get(dataset.macroKey)).toString()) as MacroObservations,
+          )
+        : undefined;
+      const set = buildFeatures(data, { horizon, riskThreshold: input.riskThreshold }, macro);
+      Context.current().heartbeat({ step: 'features', rows: set.nRows });
+      const splits = timeOrderedSplits(set, {
+        validationFraction: input.validationFraction,
+        holdoutFraction: input.holdoutFraction,
+        embargo: horizon,
+      });
+
+      const [start, end] = splits.train;
+      const baseline: DriftBaseline = { featureNames: set.featureNames, rows: end - start, features: {} };
+      set.featureNames.forEach((name, j) => {
+        const column = new Float64Array(end - start);
+        for (let i = start; i < end; i++) column[i - start] = set.x[i * set.nFeatures + j]!;
+        baseline.features[name] = baselineOf(column);
+      });
+
+      await deps.store.put(key, encodeFeatureSet(set), { 'Content-Type': 'application/octet-stream' });
+      await deps.store.put(baselineKey, JSON.stringify(baseline), { 'Content-Type': 'application/json' });
+      const ref: FeatureSetRef = {
+        key,
+        featureNames: set.featureNames,
+        featureSchemaHash: featureSchemaHash(set.featureNames),
+        rows: set.nRows,
+        horizon,
+        splits,
+        baselineKey,
+      };
+      // Written last: its presence means the feature set and the baseline are complete.
+      await deps.store.put(refKey, JSON.stringify(ref), { 'Content-Type': 'application/json' });
+      return ref;
+    },
+  };
+}

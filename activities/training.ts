@@ -1,0 +1,112 @@
+/**
+ * Stage 3, training: the forests (prediction: regression on the forward cash flow; risk: classifier on the
+ * drawdown flag) and the cashflow net (P10/P50/P90 path), each on the training split. The heavy work runs
+ * on worker threads, so the activity keeps heart-beating; cancelling the activity stops training.
+ */
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ModelInputError } from '../models/engine.js';
+import { getEngine } from '../models/engines.js';
+import { cashflowNetFormat, decodeCashflowNet } from '../models/cashflow-net/artifact.js';
+import { trainCashflowNetOffThread } from '../models/cashflow-net/train-off-thread.js';
+import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
+import type { ArtifactOutput, FeatureSetRef } from '../workflows/pipeline-types.js';
+import { loadFeatureSet, runPrefix, splitOf, throttledHeartbeat } from './run-context.js';
+
+export interface TrainTabularInput {
+  features: FeatureSetRef;
+  role: 'prediction' | 'risk';
+  engine: string;
+  nEstimators: number;
+  maxDepth: number;
+  seed: number;
+}
+
+export interface TrainCashflowInput {
+  features: FeatureSetRef;
+  epochs: number;
+  hiddenUnits: number;
+  seed: number;
+}
+
+export function createTrainingActivities(deps: { store: ObjectStore }) {
+  async function store(
+    role: ArtifactOutput['role'],
+    format: string,
+    bytes: Uint8Array,
+    summary: Record<string, unknown>,
+  ) {
+    const key = `${runPrefix()}/${role}.bin`;
+    await deps.store.put(key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return { key, role, format, size: bytes.length, sha256: sha256Hex(Buffer.from(bytes)), summary };
+  }
+
+  return {
+    async trainRandomForest(input: TrainTabularInput): Promise<ArtifactOutput> {
+      const train = splitOf(await loadFeatureSet(deps.store, input.features), input.features, 'train');
+      const heartbeat = throttledHeartbeat();
+      const engine = getEngine(input.engine);
+      try {
+        const model = await engine.train(
+          {
+            x: train.x,
+            nRows: train.nRows,
+            nFeatures: train.nFeatures,
+            y: input.role === 'prediction' ? train.target : train.risk,
+            featureNames: train.featureNames,
+          },
+          input.role === 'prediction' ? 'regression' : 'classification',
+          {
+            seed: input.seed,
+            nEstimators: input.nEstimators,
+            treeOptions: { maxDepth: input.maxDepth },
+            signal: Context.current().cancellationSignal,
+            onProgress: (done, total) => heartbeat({ role: input.role, trees: done, of: total }),
+          },
+        );
+        return await store(input.role, engine.name, model.serialize(), {
+          ...model.summary,
+          trainRows: train.nRows,
+        });
+      } catch (err) {
+        if (err instanceof ModelInputError)
+          throw ApplicationFailure.nonRetryable(err.message, 'InvalidTrainingData');
+        throw err;
+      }
+    },
+
+    async trainCashflowModel(input: TrainCashflowInput): Promise<ArtifactOutput> {
+      const train = splitOf(await loadFeatureSet(deps.store, input.features), input.features, 'train');
+      const heartbeat = throttledHeartbeat();
+      const started = Date.now();
+      const bytes = await trainCashflowNetOffThread(
+        {
+          x: train.x,
+          nRows: train.nRows,
+          nFeatures: train.nFeatures,
+          path: train.targetPath,
+          horizons: train.horizon,
+          featureNames: train.featureNames,
+        },
+        {
+          hiddenUnits: input.hiddenUnits,
+          epochs: input.epochs,
+          batchSize: 256,
+          learningRate: 0.005,
+          seed: input.seed,
+        },
+        {
+          signal: Context.current().cancellationSignal,
+          onProgress: (epoch, epochs, loss) => heartbeat({ role: 'cashflow', epoch, of: epochs, loss }),
+        },
+      );
+      const { header } = decodeCashflowNet(bytes);
+      return store('cashflow', cashflowNetFormat, bytes, {
+        backend: header.backend,
+        horizons: header.horizons,
+        finalLoss: header.training.finalLoss,
+        trainRows: train.nRows,
+        trainSeconds: (Date.now() - started) / 1000,
+      });
+    },
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * The cashflow model: a small multilayer perceptron from standardised features to the P10, P50 and P90 of
+ * the forward cash flow at horizons 1..H, trained with the pinball (quantile) loss. Output k * H + h is
+ * quantile k at horizon h + 1.
+ */
+import type { Matrix } from '../engine.js';
+import type { CashflowModel, QuantilePaths } from '../artifact-loaders.js';
+import {
+  decodeCashflowNet,
+  encodeCashflowNet,
+  cashflowNetFormat,
+  type CashflowNetHeader,
+} from './artifact.js';
+import { loadTf } from './backend.js';
+
+export const quantiles = [0.1, 0.5, 0.9];
+
+export interface CashflowNetParams {
+  hiddenUnits: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+}
+
+export interface CashflowTrainingData {
+  x: Float64Array;
+  nRows: number;
+  nFeatures: number;
+  /** Row-major nRows × horizons forward cash flows. */
+  path: Float64Array;
+  horizons: number;
+  featureNames: string[];
+}
+
+function columnStats(x: Float64Array, nRows: number, d: number): { mean: number[]; std: number[] } {
+  const mean = new Array<number>(d).fill(0);
+  const std = new Array<number>(d).fill(0);
+  for (let i = 0; i < nRows; i++) for (let j = 0; j < d; j++) mean[j]! += x[i * d + j]! / nRows;
+  for (let i = 0; i < nRows; i++)
+    for (let j = 0; j < d; j++) std[j]! += (x[i * d + j]! - mean[j]!) ** 2 / nRows;
+  return { mean, std: std.map((v) => Math.sqrt(v) || 1) };
+}
+
+function standardise(x: Float64Array, nRows: number, d: number, mean: number[], std: number[]): Float32Array {
+  const out = new Float32Array(nRows * d);
+  for (let i = 0; i < nRows; i++)
+    for (let j = 0; j < d; j++) out[i * d + j] = (x[i * d + j]! - mean[j]!) / std[j]!;
+  return out;
+}
+
+export async function trainCashflowNet(
+  data: CashflowTrainingData,
+  params: CashflowNetParams,
+  onEpoch?: (epoch: number, epochs: number, loss: number) => void,
+): Promise<Uint8Array> {
+  const { tf, backend } = await loadTf();
+  const { nRows, nFeatures: d, horizons: H } = data;
+  const { mean, std } = columnStats(data.x, nRows, d);
+  let scale = 0;
+  for (let i = 0; i < data.path.length; i++) scale += Math.abs(data.path[i]!) / data.path.length;
+  scale ||= 1;
+  const yScaled = new Float32Array(nRows * 3 * H);
+  for (let i = 0; i < nRows; i++) {
+    for (let k = 0; k < 3; k++)
+      for (let h = 0; h < H; h++) yScaled[i * 3 * H + k * H + h] = data.path[i * H + h]! / scale;
+  }
+  const init = (offset: number) => tf.initializers.glorotUniform({ seed: params.seed + offset });
+  const model = tf.sequential();
+  model.add(
+    tf.layers.dense({
+      units: params.hiddenUnits,
+      activation: 'relu',
+      inputShape: [d],
+      kernelInitializer: init(1),
+    }),
+  );
+  model.add(tf.layers.dense({ units: params.hiddenUnits, activation: 'relu', kernelInitializer: init(2) }));
+  model.add(tf.layers.dense({ units: 3 * H, kernelInitializer: init(3) }));
+  const qs = tf.tensor1d(quantiles.flatMap((q) => new Array<number>(H).fill(q)));
+  const pinball = (yTrue: import('@tensorflow/tfjs').Tensor, yPred: import('@tensorflow/tfjs').Tensor) =>
+    tf.tidy(() => {
+      const e = tf.sub(yTrue, yPred);
+      return tf.mean(tf.maximum(tf.mul(qs, e), tf.mul(tf.sub(qs, 1), e)));
+    });
+  model.compile({ optimizer: tf.train.adam(params.learningRate), loss: pinball });
+  const xs = tf.tensor2d(standardise(data.x, nRows, d, mean, std), [nRows, d]);
+  const ys = tf.tensor2d(yScaled, [nRows, 3 * H]);
+  let lastLoss = Number.NaN;
+  try {
+    await model.fit(xs, ys, {
+      epochs: params.epochs,
+      batchSize: params.batchSize,
+      shuffle: false, // deterministic for a seed; rows are already mixed across symbols and dates
+      verbose: 0,
+      callbacks: {
+        onEpochEnd: (epoch, logs) => {
+          lastLoss = Number(logs?.loss);
+          onEpoch?.(epoch + 1, params.epochs, lastLoss);
+        },
+      },
+    });
+    let saved: { topology: unknown; specs: unknown[]; weights: Uint8Array } | undefined;
+    await model.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        const weightData = artifacts.weightData as ArrayBuffer;
+        saved = {
+          topology: artifacts.modelTopology,
+          specs: artifacts.weightSpecs ?? [],
+          weights: new Uint8Array(weightData),
+        };
+        return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
+      }),
+    );
+    const header: Omit<CashflowNetHeader, 'weightsSha256'> = {
+      format: cashflowNetFormat,
+      featureNames: data.featureNames,
+      horizons: H,
+      quantiles,
+      inputMean: mean,
+      inputStd: std,
+      targetScale: scale,
+      backend,
+      modelTopology: saved!.topology,
+      weightSpecs: saved!.specs,
+      training: { rows: nRows, epochs: params.epochs, finalLoss: lastLoss },
+    };
+    return encodeCashflowNet(header, saved!.weights);
+  } finally {
+    xs.dispose();
+    ys.dispose();
+    qs.dispose();
+    model.dispose();
+  }
+}
+
+export async function loadCashflowNet(bytes: Uint8Array): Promise<CashflowModel> {
+  const { header, weights } = decodeCashflowNet(bytes);
+  const { tf, backend } = await loadTf();
+  const model = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: header.modelTopology as object,
+      weightSpecs: header.weightSpecs as import('@tensorflow/tfjs').io.WeightsManifestEntry[],
+      weightData: weights.buffer.slice(
+        weights.byteOffset,
+        weights.byteOffset + weights.byteLength,
+      ) as ArrayBuffer,
+    }),
+  );
+  const H = header.horizons;
+  const d = header.featureNames.length;
+  return {
+    format: cashflowNetFormat,
+    horizons: H,
+    featureNames: header.featureNames,
+    backend,
+    predictQuantiles(rows: Matrix): QuantilePaths {
+      if (rows.nFeatures !== d)
+        throw new Error(`rows have ${rows.nFeatures} features, the model expects ${d}`);
+      const input = tf.tensor2d(standardise(rows.x, rows.nRows, d, header.inputMean, header.inputStd), [
+        rows.nRows,
+        d,
+      ]);
+      const output = model.predict(input) as import('@tensorflow/tfjs').Tensor;
+      const values = output.dataSync();
+      input.dispose();
+      output.dispose();
+      const paths: QuantilePaths = {
+        p10: new Float64Array(rows.nRows * H),
+        p50: new Float64Array(rows.nRows * H),
+        p90: new Float64Array(rows.nRows * H),
+      };
+      for (let i = 0; i < rows.nRows; i++) {
+        for (let h = 0; h < H; h++) {
+          // Separate quantile heads can cross; sorting restores P10 <= P50 <= P90.
+          const q = [0, 1, 2]
+            .map((k) => values[i * 3 * H + k * H + h]! * header.targetScale)
+            .sort((a, b) => a - b);
+          paths.p10[i * H + h] = q[0]!;
+          paths.p50[i * H + h] = q[1]!;
+          paths.p90[i * H + h] = q[2]!;
+        }
+      }
+      return paths;
+    },
+  };
+}

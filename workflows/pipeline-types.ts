@@ -1,0 +1,172 @@
+/**
+ * The training pipeline's input, output and the references its activities exchange. Pure types and
+ * defaults, shared by the workflow, the activities, the CLI and the Temporal UI's JSON input.
+ */
+
+export type DataSource =
+  /** The bundled S&P 500 daily bars 2000-2020 (vega-datasets). */
+  | { kind: 'sample' }
+  /** A CSV file on the worker's disk (`path`) or an object in the store (`objectKey`). */
+  | { kind: 'csv'; path?: string; objectKey?: string; symbol?: string }
+  /** Seeded synthetic bars for many symbols, for scale tests. */
+  | { kind: 'synthetic'; rows: number; symbols: number; seed: number }
+  /** Alpha Vantage daily prices (ALPHA_VANTAGE_API_KEY). */
+  | { kind: 'alpha-vantage'; symbols: string[] };
+
+export interface GateThresholds {
+  /** Challenger's holdout MASE must be at most this (1 = no better than the random walk). */
+  maxMase: number;
+  /** Challenger's directional accuracy must be at least this. */
+  minDirectionalAccuracy: number;
+  /** Challenger's holdout MAE may exceed the champion's by at most this fraction (0.02 = 2 %). */
+  maxMaeIncreaseOverChampion: number;
+  /** P10-P90 coverage of the cash-flow path must be at least this. */
+  minIntervalCoverage: number;
+}
+
+export interface TrainingPipelineInput {
+  source: DataSource;
+  /** Inclusive ISO dates limiting the data used. */
+  range?: { from?: string; to?: string };
+  /** Join FRED's VIX, 10-year treasury and dollar index (FRED_API_KEY). */
+  macro?: boolean;
+  /** Forecast horizon H in trading days. */
+  horizon?: number;
+  model?: {
+    name?: string;
+    engine?: string;
+    nEstimators?: number;
+    maxDepth?: number;
+    seed?: number;
+    cashflowEpochs?: number;
+    cashflowHiddenUnits?: number;
+  };
+  gate?: Partial<GateThresholds>;
+  /** Register the model and point the `production` alias at it when the gate passes. */
+  deploy?: boolean;
+}
+
+export type ResolvedPipelineInput = Required<Omit<TrainingPipelineInput, 'range' | 'model' | 'gate'>> & {
+  range: { from?: string; to?: string };
+  model: Required<NonNullable<TrainingPipelineInput['model']>>;
+  gate: GateThresholds;
+};
+
+export const defaultGate: GateThresholds = {
+  maxMase: 1.05,
+  minDirectionalAccuracy: 0.45,
+  maxMaeIncreaseOverChampion: 0.02,
+  minIntervalCoverage: 0.5,
+};
+
+export function resolvePipelineInput(input: Partial<TrainingPipelineInput> = {}): ResolvedPipelineInput {
+  return {
+    source: input.source ?? { kind: 'sample' },
+    range: input.range ?? {},
+    macro: input.macro ?? false,
+    horizon: input.horizon ?? 5,
+    model: {
+      name: input.model?.name ?? 'cashflow-forecaster',
+      engine: input.model?.engine ?? 'histogram-forest',
+      nEstimators: input.model?.nEstimators ?? 100,
+      maxDepth: input.model?.maxDepth ?? 8,
+      seed: input.model?.seed ?? 42,
+      cashflowEpochs: input.model?.cashflowEpochs ?? 30,
+      cashflowHiddenUnits: input.model?.cashflowHiddenUnits ?? 32,
+    },
+    gate: { ...defaultGate, ...input.gate },
+    deploy: input.deploy ?? true,
+  };
+}
+
+export interface DatasetRef {
+  key: string;
+  dataHash: string;
+  rows: number;
+  symbols: string[];
+  firstDate: string;
+  lastDate: string;
+  quarantinedRows: number;
+  quarantineKey?: string;
+  macroKey?: string;
+  /** True when the same content was already stored: nothing was written. */
+  reused: boolean;
+  sourceLabel: string;
+}
+
+export interface FeatureSetRef {
+  key: string;
+  featureNames: string[];
+  featureSchemaHash: string;
+  rows: number;
+  horizon: number;
+  splits: {
+    train: [number, number];
+    validation: [number, number];
+    holdout: [number, number];
+    embargoDays: number;
+  };
+  baselineKey: string;
+}
+
+export interface ArtifactOutput {
+  key: string;
+  role: 'prediction' | 'risk' | 'cashflow';
+  format: string;
+  size: number;
+  sha256: string;
+  summary: Record<string, unknown>;
+}
+
+export interface ValidationResult {
+  metrics: Record<string, number>;
+  champion?: { version: string; metrics: Record<string, number> };
+  passed: boolean;
+  reasons: string[];
+}
+
+export interface DriftSummary {
+  reportKey: string;
+  featuresChecked: number;
+  driftedFeatures: string[];
+  maxPsi: number;
+  maxWassersteinNormalized: number;
+}
+
+export interface DeploymentResult {
+  name: string;
+  version: string;
+  alias?: string;
+}
+
+export type PipelineOutcome = 'deployed' | 'rejected' | 'validated';
+
+export interface TrainingPipelineOutput {
+  outcome: PipelineOutcome;
+  reasons: string[];
+  dataset: DatasetRef;
+  features: FeatureSetRef;
+  validation: ValidationResult;
+  drift: DriftSummary;
+  deployment?: DeploymentResult;
+  stageSeconds: Record<string, number>;
+}
+
+export const pipelineStages = [
+  'ingestion',
+  'features',
+  'training',
+  'validation',
+  'drift',
+  'deployment',
+] as const;
+export type PipelineStage = (typeof pipelineStages)[number] | 'starting' | 'done';
+
+export interface PipelineProgress {
+  stage: PipelineStage;
+  stagesDone: number;
+  stagesTotal: number;
+  /** Latest heartbeat detail of the running stage, e.g. "trees 40/100". */
+  detail: string;
+  outcome?: PipelineOutcome;
+}

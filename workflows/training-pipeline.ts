@@ -1,0 +1,153 @@
+/**
+ * The training pipeline: ingestion -> features -> (random forest, risk classifier, cashflow net in
+ * parallel) -> validation -> drift -> deployment. Activities exchange object-store references only. A
+ * challenger the gate rejects ends the run with outcome `rejected` and the reasons, not a failure.
+ */
+import {
+  defineQuery,
+  proxyActivities,
+  setHandler,
+  upsertMemo,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import { searchAttributes } from '../lib/temporal-names.js';
+import { dataStage, io, training } from './activity-profiles.js';
+import {
+  pipelineStages,
+  resolvePipelineInput,
+  type PipelineProgress,
+  type PipelineStage,
+  type TrainingPipelineInput,
+  type TrainingPipelineOutput,
+} from './pipeline-types.js';
+
+const data = proxyActivities<Activities>(dataStage);
+const trainers = proxyActivities<Activities>(training);
+const quick = proxyActivities<Activities>(io);
+
+export const progressQuery = defineQuery<PipelineProgress>('progress');
+
+export async function trainingPipelineWorkflow(
+  rawInput: Partial<TrainingPipelineInput> = {},
+): Promise<TrainingPipelineOutput> {
+  const input = resolvePipelineInput(rawInput);
+  const progress: PipelineProgress = {
+    stage: 'starting',
+    stagesDone: 0,
+    stagesTotal: pipelineStages.length,
+    detail: '',
+  };
+  setHandler(progressQuery, () => progress);
+  const stageSeconds: Record<string, number> = {};
+
+  async function stage<T>(name: PipelineStage, detail: string, run: () => Promise<T>): Promise<T> {
+    progress.stage = name;
+    progress.detail = detail;
+    const started = Date.now(); // workflow time: deterministic on replay
+    const result = await run();
+    stageSeconds[name] = (Date.now() - started) / 1000;
+    progress.stagesDone++;
+    return result;
+  }
+
+  upsertSearchAttributes([{ key: searchAttributes.source, value: input.source.kind }]);
+  const dataset = await stage('ingestion', `reading ${input.source.kind} data`, () =>
+    data.ingestData({ source: input.source, range: input.range, macro: input.macro }),
+  );
+  upsertSearchAttributes([{ key: searchAttributes.dataHash, value: dataset.dataHash }]);
+  upsertMemo({
+    source: dataset.sourceLabel,
+    dataset: dataset.key,
+    rows: dataset.rows,
+    from: dataset.firstDate,
+    to: dataset.lastDate,
+  });
+
+  const features = await stage('features', `indicators and splits on ${dataset.rows} rows`, () =>
+    data.buildFeatures({
+      dataset,
+      horizon: input.horizon,
+      riskThreshold: 0.03,
+      validationFraction: 0.15,
+      holdoutFraction: 0.15,
+    }),
+  );
+
+  const { model } = input;
+  const forest = {
+    engine: model.engine,
+    nEstimators: model.nEstimators,
+    maxDepth: model.maxDepth,
+    seed: model.seed,
+    features,
+  };
+  const [prediction, risk, cashflow] = await stage(
+    'training',
+    'random forest, risk classifier and cashflow net in parallel',
+    () =>
+      Promise.all([
+        trainers.trainRandomForest({ ...forest, role: 'prediction' }),
+        trainers.trainRandomForest({ ...forest, role: 'risk' }),
+        trainers.trainCashflowModel({
+          features,
+          epochs: model.cashflowEpochs,
+          hiddenUnits: model.cashflowHiddenUnits,
+          seed: model.seed,
+        }),
+      ]),
+  );
+
+  const validation = await stage('validation', 'holdout metrics, champion and gate', () =>
+    data.validateModels({ features, prediction, risk, cashflow, modelName: model.name, gate: input.gate }),
+  );
+  const drift = await stage('drift', 'PSI, KS and Wasserstein per feature', () =>
+    data.checkDrift({ features, wassersteinThreshold: 0.25, psiThreshold: 0.25 }),
+  );
+
+  const finish = (
+    outcome: TrainingPipelineOutput['outcome'],
+    reasons: string[],
+    deployment?: TrainingPipelineOutput['deployment'],
+  ) => {
+    progress.stage = 'done';
+    progress.outcome = outcome;
+    progress.detail = reasons.join('; ');
+    upsertSearchAttributes([{ key: searchAttributes.outcome, value: outcome }]);
+    upsertMemo({ outcome, ...(deployment ? { version: deployment.version } : {}) });
+    return {
+      outcome,
+      reasons,
+      dataset,
+      features,
+      validation,
+      drift,
+      ...(deployment ? { deployment } : {}),
+      stageSeconds,
+    };
+  };
+
+  if (!validation.passed) return finish('rejected', validation.reasons);
+  if (!input.deploy) {
+    progress.stagesDone++;
+    return finish('validated', ['deployment not requested']);
+  }
+  const deployment = await stage('deployment', `registering ${model.name} and switching production`, () =>
+    quick.deployModel({
+      modelName: model.name,
+      dataset,
+      features,
+      artifacts: [prediction, risk, cashflow],
+      validation,
+      parameters: { ...model, horizon: input.horizon, gate: input.gate },
+      details: {
+        cashflowBackend: cashflow.summary.backend,
+        driftReport: drift.reportKey,
+        workflowType: workflowInfo().workflowType,
+      },
+      alias: 'production',
+    }),
+  );
+  return finish('deployed', [], deployment);
+}
