@@ -11,6 +11,7 @@ import { alignMacro } from '../lib/macro-join.js';
 import { parseMarketCsv } from '../lib/market-data.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
 import type { MacroObservations } from '../lib/sources/fred.js';
+import { featureSchemaHash } from '../models/registry/minio-registry.js';
 import type { DatasetRef, FeatureSetRef } from '../workflows/pipeline-types.js';
 
 export interface BuildFeaturesInput {
@@ -27,9 +28,6 @@ export interface DriftBaseline {
   features: Record<string, FeatureBaseline>;
 }
 
-export function featureSchemaHash(featureNames: string[]): string {
-  return sha256Hex(JSON.stringify(featureNames));
-}
 
 export function createFeatureActivities(deps: { store: ObjectStore }) {
   return {

@@ -1,11 +1,13 @@
 /**
  * The local stack: Temporal dev server (SQLite under STATE_DIR, web UI), MinIO (data under STATE_DIR,
- * console), the pipeline worker and the API. Each is waited on until it really answers, then the store
- * probe workflow runs through all of them and the URLs are printed. Ctrl-C or SIGTERM stops everything in
- * reverse order; restarting keeps workflow history and buckets.
+ * console), the pipeline and training workers and the API. Each is waited on until it really answers; then
+ * the store probe runs through all of them, the training pipeline trains and deploys a model on the
+ * bundled S&P 500 data, and the URLs are printed. Ctrl-C or SIGTERM stops everything in reverse order;
+ * restarting keeps workflow history, buckets and models.
  *
- *   npm start                 # install what is missing, then this
- *   npm run stack -- --once   # start, run the probe, stop (a smoke test of the whole stack)
+ *   npm start                                  # install what is missing, then this
+ *   npm run stack -- --once                    # the same, then stop (a smoke test of the whole stack)
+ *   npm run stack -- --once --no-training      # start, run the probe only, stop
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,8 +15,9 @@ import { Connection } from '@temporalio/client';
 import { describeConfig, loadConfig } from '../lib/config.js';
 import { createObjectStore } from '../lib/object-store.js';
 import { connectClient, temporalNamespaceReady } from '../lib/temporal.js';
-import { taskQueues } from '../lib/temporal-names.js';
+import { taskQueues, trainingQueueFor } from '../lib/temporal-names.js';
 import { runStoreProbe } from '../cli/store-probe.js';
+import { followRun, startTrainingRun, summarise } from '../cli/train.js';
 import { startProcess, tailOf, waitUntilReady, type ManagedProcess } from './processes.js';
 import { startMinio, startTemporalDevServer } from './servers.js';
 import { resolveTool } from './tools.js';
@@ -24,10 +27,12 @@ const started = Date.now();
 const say = (msg: string) => console.log(`[stack ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
 
 if (process.argv.includes('--help')) {
-  console.log(`Usage: npm run stack [-- --once]\n\nEnvironment:\n${describeConfig()}`);
+  console.log(`Usage: npm run stack [-- --once] [--no-training]\n\nEnvironment:\n${describeConfig()}`);
   process.exit(0);
 }
 const once = process.argv.includes('--once');
+// The stack test starts and stops the stack twice; training is tested on its own.
+const skipTraining = process.argv.includes('--no-training');
 const config = loadConfig();
 const logDir = join(config.stateDir, 'logs');
 mkdirSync(logDir, { recursive: true });
@@ -115,27 +120,32 @@ async function main(): Promise<void> {
   const store = createObjectStore(config.s3);
   await store.ensureBucket();
 
-  say('worker: starting (bundles the workflow code) ...');
-  const worker = supervise(nodeProcess('worker-pipeline', 'workers/pipeline.ts'));
+  say('workers: starting (the pipeline worker bundles the workflow code) ...');
+  const workers = [
+    { proc: supervise(nodeProcess('worker-pipeline', 'workers/pipeline.ts')), queue: taskQueues.pipeline, type: 1 },
+    { proc: supervise(nodeProcess('worker-training', 'workers/training.ts')), queue: trainingQueueFor(taskQueues.pipeline), type: 2 },
+  ];
   const connection = await Connection.connect({ address: config.temporal.address });
   try {
-    // Ready means polling: the task queue lists the worker as a poller.
-    await waitUntilReady(
-      'pipeline worker',
-      async () => {
-        const res = await connection.workflowService.describeTaskQueue({
-          namespace: config.temporal.namespace,
-          taskQueue: { name: taskQueues.pipeline },
-          taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
-        });
-        return (res.pollers ?? []).length > 0;
-      },
-      { process: worker, timeoutMs: 120_000, intervalMs: 500 },
-    );
+    // Ready means polling: the task queue lists the worker as a poller (type 1 workflow, 2 activity tasks).
+    for (const { proc, queue, type } of workers) {
+      await waitUntilReady(
+        `${proc.name} on ${queue}`,
+        async () => {
+          const res = await connection.workflowService.describeTaskQueue({
+            namespace: config.temporal.namespace,
+            taskQueue: { name: queue },
+            taskQueueType: type,
+          });
+          return (res.pollers ?? []).length > 0;
+        },
+        { process: proc, timeoutMs: 120_000, intervalMs: 500 },
+      );
+      say(`${proc.name}: polling ${queue}`);
+    }
   } finally {
     await connection.close();
   }
-  say('worker: polling');
 
   const apiUrl = `http://${config.api.host}:${config.api.port}`;
   say(`API: starting on ${apiUrl} ...`);

@@ -87,3 +87,27 @@ export function sliceRows(set: FeatureSet, start: number, end: number): FeatureS
     risk: set.risk.subarray(start, end),
   };
 }
+
+/** At most `max` rows, evenly spaced in time (deterministic), as a new feature set; all rows if fewer. */
+export function evenlySpacedRows(set: FeatureSet, max: number): FeatureSet {
+  if (set.nRows <= max) return set;
+  const d = set.nFeatures;
+  const H = set.horizon;
+  const pick = Array.from({ length: max }, (_, k) => Math.floor((k * set.nRows) / max));
+  const x = new Float64Array(max * d);
+  const targetPath = new Float64Array(max * H);
+  pick.forEach((src, i) => {
+    x.set(set.x.subarray(src * d, src * d + d), i * d);
+    targetPath.set(set.targetPath.subarray(src * H, src * H + H), i * H);
+  });
+  return {
+    ...set,
+    nRows: max,
+    x,
+    targetPath,
+    date: pick.map((i) => set.date[i]!),
+    symbol: pick.map((i) => set.symbol[i]!),
+    target: Float64Array.from(pick, (i) => set.target[i]!),
+    risk: Float64Array.from(pick, (i) => set.risk[i]!),
+  };
+}

@@ -7,9 +7,16 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 export const taskQueues = {
   /** Orchestration and the I/O-bound activities. */
   pipeline: 'cashflow-pipeline',
-  /** CPU-heavy model training: scale these workers with cores, apart from orchestration. */
-  training: 'cashflow-training',
 } as const;
+
+/**
+ * CPU-heavy model training runs on its own queue next to the pipeline's (`cashflow-pipeline-training`),
+ * so training workers scale apart from orchestration. Derived from the workflow's queue, so a run on any
+ * queue (a test's, a staging one) finds its own training workers.
+ */
+export function trainingQueueFor(pipelineQueue: string): string {
+  return `${pipelineQueue}-training`;
+}
 
 /** Registered on the dev server at start (infra/servers.ts); visible and filterable in the Temporal UI. */
 export const searchAttributes = {

@@ -1,4 +1,5 @@
 /** Versions of this service and of the libraries it is built on, as installed (read once, at start). */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -29,4 +30,15 @@ export function dependencyVersions(): Record<string, string> {
   const versions: Record<string, string> = { node: process.versions.node };
   for (const name of reported) versions[name] = versionOf(resolve(root, 'node_modules', name));
   return versions;
+}
+
+/** The commit this code was checked out at (with `-dirty` for local changes), else the package version. */
+export function codeVersion(): string {
+  try {
+    const run = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = run(['rev-parse', '--short=12', 'HEAD']);
+    return run(['status', '--porcelain', '--untracked-files=no']) ? `${commit}-dirty` : commit;
+  } catch {
+    return `cashflow-mlops@${serviceVersion}`;
+  }
 }

@@ -2,7 +2,6 @@
  * Named timeout and retry profiles for activities, defined once. Workflow-safe: no I/O.
  */
 import { ActivityCancellationType, type ActivityOptions } from '@temporalio/workflow';
-import { taskQueues } from '../lib/temporal-names.js';
 
 /** Short calls to the object store or an HTTP API: retried quickly, a minute at most per attempt. */
 export const io: ActivityOptions = {
@@ -23,11 +22,10 @@ export const dataStage: ActivityOptions = {
 };
 
 /**
- * Model training on the training task queue. Training heart-beats every second from its progress callback,
+ * Model training, sent to the training task queue (trainingQueueFor). Training heart-beats every second from its progress callback,
  * so a 1-minute heartbeat timeout finds a dead worker quickly without false alarms on a busy machine.
  */
 export const training: ActivityOptions = {
-  taskQueue: taskQueues.training,
   startToCloseTimeout: '2 hours',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumAttempts: 3 },

@@ -12,7 +12,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import { searchAttributes } from '../lib/temporal-names.js';
+import { searchAttributes, trainingQueueFor } from '../lib/temporal-names.js';
 import { dataStage, io, training } from './activity-profiles.js';
 import {
   pipelineStages,
@@ -24,7 +24,6 @@ import {
 } from './pipeline-types.js';
 
 const data = proxyActivities<Activities>(dataStage);
-const trainers = proxyActivities<Activities>(training);
 const quick = proxyActivities<Activities>(io);
 
 export const progressQuery = defineQuery<PipelineProgress>('progress');
@@ -33,6 +32,7 @@ export async function trainingPipelineWorkflow(
   rawInput: Partial<TrainingPipelineInput> = {},
 ): Promise<TrainingPipelineOutput> {
   const input = resolvePipelineInput(rawInput);
+  const trainers = proxyActivities<Activities>({ ...training, taskQueue: trainingQueueFor(workflowInfo().taskQueue) });
   const progress: PipelineProgress = {
     stage: 'starting',
     stagesDone: 0,

@@ -1,6 +1,6 @@
 /**
  * What integration tests need from the run's real servers: a configuration pointing at them, an object
- * store, a Temporal client and a worker on a task queue of the test's own.
+ * store, a Temporal client and real workers (pipeline and training queues) of the test's own.
  */
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,10 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, Runtime, DefaultLogger } from '@temporalio/worker';
 import { loadConfig, type Config } from '../../lib/config.js';
 import { createObjectStore, type ObjectStore } from '../../lib/object-store.js';
+import { trainingQueueFor } from '../../lib/temporal-names.js';
 import { createActivities, type ActivityDeps } from '../../activities/index.js';
+import { createDefaultLoaders } from '../../models/default-loaders.js';
+import { createModelRegistry } from '../../models/registry/minio-registry.js';
 
 let runtimeInstalled = false;
 
@@ -33,12 +36,32 @@ export async function freshStore(config = integrationConfig()): Promise<ObjectSt
   return store;
 }
 
+/** A store on a bucket of its own, so a test can count what it wrote. */
+export async function isolatedStore(prefix: string): Promise<ObjectStore> {
+  return freshStore(integrationConfig({ bucket: `${prefix}-${randomUUID().slice(0, 8)}` }));
+}
+
 export async function temporalClient(config = integrationConfig()): Promise<Client> {
   const connection = await Connection.connect({ address: config.temporal.address });
   return new Client({ connection, namespace: config.temporal.namespace });
 }
 
-/** Runs `fn` while a real worker (with the run's pre-built workflow bundle) polls a fresh task queue. */
+/** Activity dependencies on the real store, with the real registry and loaders unless overridden. */
+export function activityDeps(store: ObjectStore, overrides: Partial<ActivityDeps> = {}): ActivityDeps {
+  return {
+    store,
+    registry: createModelRegistry(store),
+    loaders: createDefaultLoaders(),
+    sources: loadConfig({}).sources,
+    codeVersion: 'integration-test',
+    ...overrides,
+  };
+}
+
+/**
+ * Runs `fn` while real workers (the run's pre-built workflow bundle) poll a fresh pipeline task queue and
+ * its training queue.
+ */
 export async function withWorker<T>(
   deps: ActivityDeps,
   fn: (ctx: { taskQueue: string; client: Client }) => Promise<T>,
@@ -52,14 +75,21 @@ export async function withWorker<T>(
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const client = await temporalClient(config);
   try {
-    const worker = await Worker.create({
+    const activities = createActivities(deps);
+    const pipeline = await Worker.create({
       connection,
       namespace: config.temporal.namespace,
       taskQueue,
       workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
-      activities: createActivities(deps),
+      activities,
     });
-    return await worker.runUntil(fn({ taskQueue, client }));
+    const training = await Worker.create({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: trainingQueueFor(taskQueue),
+      activities,
+    });
+    return await pipeline.runUntil(training.runUntil(fn({ taskQueue, client })));
   } finally {
     await client.connection.close();
     await connection.close();

@@ -29,7 +29,7 @@ async function stackEnv(): Promise<NodeJS.ProcessEnv> {
 
 function runStackOnce(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/stack.ts', '--once'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/stack.ts', '--once', '--no-training'], {
       cwd: root,
       env,
     });

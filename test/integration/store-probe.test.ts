@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { freshStore, withWorker } from './harness.js';
+import { activityDeps, freshStore, withWorker } from './harness.js';
 import type { storeProbeWorkflow } from '../../workflows/store-probe.js';
 
 describe('storeProbeWorkflow on the real Temporal and MinIO', () => {
   it('writes an object through the worker and reads the same bytes back', async () => {
     const store = await freshStore();
-    const { workflowId, result } = await withWorker({ store }, async ({ taskQueue, client }) => {
+    const { workflowId, result } = await withWorker(activityDeps(store), async ({ taskQueue, client }) => {
       const workflowId = `store-probe-test-${Date.now()}`;
       const result = await client.workflow.execute<typeof storeProbeWorkflow>('storeProbeWorkflow', {
         taskQueue,
@@ -30,7 +30,7 @@ describe('storeProbeWorkflow on the real Temporal and MinIO', () => {
       ...real,
       get: async (key: string) => Buffer.concat([await real.get(key), Buffer.from('!')]),
     };
-    const failure = await withWorker({ store: corrupting }, async ({ taskQueue, client }) =>
+    const failure = await withWorker(activityDeps(corrupting), async ({ taskQueue, client }) =>
       client.workflow
         .execute<typeof storeProbeWorkflow>('storeProbeWorkflow', {
           taskQueue,

@@ -55,11 +55,11 @@ describe('buildFeatures', () => {
     const changed = clone(data);
     for (let i = 0; i < changed.date.length; i++) {
       if (changed.date[i]! > cut) {
-        changed.close[i] *= 1.7;
-        changed.open[i] *= 0.6;
-        changed.high[i] *= 1.9;
-        changed.low[i] *= 0.5;
-        changed.volume[i] *= 3;
+        changed.close[i] = changed.close[i]! * 1.7;
+        changed.open[i] = changed.open[i]! * 0.6;
+        changed.high[i] = changed.high[i]! * 1.9;
+        changed.low[i] = changed.low[i]! * 0.5;
+        changed.volume[i] = changed.volume[i]! * 3;
       }
     }
     const after = buildFeatures(changed, options);

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { alignMacro } from '../../../lib/macro-join.js';
+
+const series = (...pairs: [string, number][]) => pairs.map(([date, value]) => ({ date, value }));
+
+describe('alignMacro', () => {
+  it('gives each row the latest observation dated on or before it, never a later one', async () => {
+    const rows = ['2024-01-02', '2024-01-03', '2024-01-08', '2024-01-02'];
+    const aligned = await alignMacro(rows, {
+      series: {
+        vix: series(['2024-01-02', 12], ['2024-01-04', 14], ['2024-01-06', 15]), // 01-06 is a Saturday
+        treasury_10y: series(['2024-01-03', 3.9]),
+        dollar_index: series(['2023-12-29', 101], ['2024-01-09', 102]),
+      },
+    });
+    expect(Array.from(aligned.vix)).toEqual([12, 12, 15, 12]);
+    expect(Array.from(aligned.treasury_10y)).toEqual([Number.NaN, 3.9, 3.9, Number.NaN]);
+    expect(Array.from(aligned.dollar_index)).toEqual([101, 101, 101, 101]);
+  });
+});
