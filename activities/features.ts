@@ -28,7 +28,6 @@ export interface DriftBaseline {
   features: Record<string, FeatureBaseline>;
 }
 
-
 export function createFeatureActivities(deps: { store: ObjectStore }) {
   return {
     async buildFeatures(input: BuildFeaturesInput): Promise<FeatureSetRef> {

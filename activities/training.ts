@@ -6,6 +6,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { ModelInputError } from '../models/engine.js';
 import { getEngine } from '../models/engines.js';
+import { trainRelative } from '../models/relative-model.js';
 import { cashflowNetFormat, decodeCashflowNet } from '../models/cashflow-net/artifact.js';
 import { trainCashflowNetOffThread } from '../models/cashflow-net/train-off-thread.js';
 import { evenlySpacedRows } from '../lib/feature-store.js';
@@ -49,7 +50,8 @@ export function createTrainingActivities(deps: { store: ObjectStore }) {
       const heartbeat = throttledHeartbeat();
       const engine = getEngine(input.engine);
       try {
-        const model = await engine.train(
+        const model = await trainRelative(
+          engine,
           {
             x: train.x,
             nRows: train.nRows,
@@ -66,7 +68,7 @@ export function createTrainingActivities(deps: { store: ObjectStore }) {
             onProgress: (done, total) => heartbeat({ role: input.role, trees: done, of: total }),
           },
         );
-        return await store(input.role, engine.name, model.serialize(), {
+        return await store(input.role, model.engine, model.serialize(), {
           ...model.summary,
           trainRows: train.nRows,
         });

@@ -35,7 +35,11 @@ const activities = createActivities({
 const native = await NativeConnection.connect({ address: config.temporal.address });
 const taskQueue = `bench-${randomUUID()}`;
 const pipeline = await Worker.create({ connection: native, taskQueue, workflowBundle: bundle, activities });
-const training = await Worker.create({ connection: native, taskQueue: trainingQueueFor(taskQueue), activities });
+const training = await Worker.create({
+  connection: native,
+  taskQueue: trainingQueueFor(taskQueue),
+  activities,
+});
 const connection = await Connection.connect({ address: config.temporal.address });
 const client = new Client({ connection });
 

@@ -60,24 +60,31 @@ try {
   for (const c of cases) {
     // A fresh bucket per case, so no run reuses another's dataset or competes with its champion.
     const bucket = `bench-${results.length}`;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/pipeline-run.ts', JSON.stringify(c.input)], {
-      cwd: root,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-        S3_ENDPOINT: `http://127.0.0.1:${minioPort}`,
-        S3_ACCESS_KEY: 'benchbench',
-        S3_SECRET_KEY: 'benchbench',
-        S3_BUCKET: bucket,
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/pipeline-run.ts', JSON.stringify(c.input)],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+          S3_ENDPOINT: `http://127.0.0.1:${minioPort}`,
+          S3_ACCESS_KEY: 'benchbench',
+          S3_SECRET_KEY: 'benchbench',
+          S3_BUCKET: bucket,
+        },
+        maxBuffer: 64 * 1024 * 1024,
       },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    );
     const line = run.stdout.trim().split('\n').pop() ?? '';
-    if (run.status !== 0 || !line.startsWith('{')) throw new Error(`${c.label} failed:\n${run.stderr}\n${run.stdout}`);
+    if (run.status !== 0 || !line.startsWith('{'))
+      throw new Error(`${c.label} failed:\n${run.stderr}\n${run.stdout}`);
     const result = JSON.parse(line) as RunResult;
     results.push({ label: c.label, result });
-    console.log(`${c.label}: ${result.wallSeconds.toFixed(1)} s, peak ${result.maxRssMB.toFixed(0)} MB, ${JSON.stringify(result.stageSeconds)}`);
+    console.log(
+      `${c.label}: ${result.wallSeconds.toFixed(1)} s, peak ${result.maxRssMB.toFixed(0)} MB, ${JSON.stringify(result.stageSeconds)}`,
+    );
   }
 } finally {
   await Promise.all([temporal.stop(), minio.stop()]);
@@ -89,7 +96,9 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
 const base = results.find((r) => r.label.startsWith('synthetic'));
 const table = results.map(({ label, result: r }) => {
-  const perRow = base ? (r.wallSeconds / r.rows / (base.result.wallSeconds / base.result.rows)).toFixed(2) : '';
+  const perRow = base
+    ? (r.wallSeconds / r.rows / (base.result.wallSeconds / base.result.rows)).toFixed(2)
+    : '';
   return `| ${label} | ${r.rows.toLocaleString('en')} | ${r.wallSeconds.toFixed(1)} | ${stages.map((s) => (r.stageSeconds[s] ?? 0).toFixed(1)).join(' | ')} | ${r.maxRssMB.toFixed(0)} | ${perRow} | ${r.outcome} |`;
 });
 const md = `# Pipeline benchmark

@@ -59,10 +59,15 @@ export function summarise(out: TrainingPipelineOutput): string {
     `data: ${out.dataset.sourceLabel}, ${out.dataset.rows} rows ${out.dataset.firstDate}..${out.dataset.lastDate}, hash ${out.dataset.dataHash.slice(0, 12)}${out.dataset.reused ? ' (already stored)' : ''}`,
     `holdout: MAE ${m.mae?.toFixed(3)}, RMSE ${m.rmse?.toFixed(3)}, R2 ${m.r2?.toFixed(3)}, direction ${m.directionalAccuracy?.toFixed(3)}, MASE ${m.mase?.toFixed(3)}, P10-P90 coverage ${m.intervalCoverage?.toFixed(3)}`,
     `drift: ${out.drift.driftedFeatures.length}/${out.drift.featuresChecked} features over threshold${out.drift.driftedFeatures.length ? ` (${out.drift.driftedFeatures.join(', ')})` : ''}`,
-    `stages (s): ${Object.entries(out.stageSeconds).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`,
+    `stages (s): ${Object.entries(out.stageSeconds)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ')}`,
   ];
   if (out.validation.champion) lines.push(`champion: ${out.validation.champion.version}`);
-  if (out.deployment) lines.push(`model: ${out.deployment.name} ${out.deployment.version}${out.deployment.alias ? ` -> ${out.deployment.alias}` : ''}`);
+  if (out.deployment)
+    lines.push(
+      `model: ${out.deployment.name} ${out.deployment.version}${out.deployment.alias ? ` -> ${out.deployment.alias}` : ''}`,
+    );
   return lines.join('\n');
 }
 

@@ -9,7 +9,6 @@ import { temporalNamespaceReady } from '../lib/temporal.js';
 import { searchAttributes } from '../lib/temporal-names.js';
 import { startProcess, waitUntilReady, type ManagedProcess } from './processes.js';
 
-
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -44,8 +43,8 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   else args.push('--ui-port', String(options.uiPort));
   if (options.dbFile !== null) args.push('--db-filename', options.dbFile);
   if (options.metricsPort !== undefined) args.push('--metrics-port', String(options.metricsPort));
-  for (const [name, type] of Object.entries(searchAttributes))
-    args.push('--search-attribute', `${name}=${type}`);
+  // The dev server takes types in the CLI's spelling (Keyword); the SDK's keys say KEYWORD.
+  for (const key of Object.values(searchAttributes)) args.push('--search-attribute', `${key.name}=Keyword`);
   const proc = startProcess('temporal', options.bin, args, { logFile: join(options.logDir, 'temporal.log') });
   const address = `127.0.0.1:${options.port}`;
   // A cold start (new SQLite file, UI assets) has been seen to take more than 5 s: wait on the API, not a clock.

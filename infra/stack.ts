@@ -122,8 +122,16 @@ async function main(): Promise<void> {
 
   say('workers: starting (the pipeline worker bundles the workflow code) ...');
   const workers = [
-    { proc: supervise(nodeProcess('worker-pipeline', 'workers/pipeline.ts')), queue: taskQueues.pipeline, type: 1 },
-    { proc: supervise(nodeProcess('worker-training', 'workers/training.ts')), queue: trainingQueueFor(taskQueues.pipeline), type: 2 },
+    {
+      proc: supervise(nodeProcess('worker-pipeline', 'workers/pipeline.ts')),
+      queue: taskQueues.pipeline,
+      type: 1,
+    },
+    {
+      proc: supervise(nodeProcess('worker-training', 'workers/training.ts')),
+      queue: trainingQueueFor(taskQueues.pipeline),
+      type: 2,
+    },
   ];
   const connection = await Connection.connect({ address: config.temporal.address });
   try {
@@ -158,12 +166,20 @@ async function main(): Promise<void> {
 
   const client = await connectClient(config.temporal);
   let probeId: string;
+  let trainingId: string | undefined;
   try {
     const probe = await runStoreProbe(client, 'stack start-up check');
     probeId = probe.workflowId;
     say(
       `store probe: ${probe.workflowId} completed, wrote s3://${probe.result.bucket}/${probe.result.key} (${probe.result.size} bytes, verified=${probe.result.verified})`,
     );
+    if (!skipTraining) {
+      const handle = await startTrainingRun(client, { source: { kind: 'sample' } });
+      trainingId = handle.workflowId;
+      say(`training: ${handle.workflowId} on the bundled S&P 500 data`);
+      const out = await followRun(handle, (line) => say(`  ${line}`));
+      for (const line of summarise(out).split('\n')) say(`  ${line}`);
+    }
   } finally {
     await client.connection.close();
   }
@@ -183,6 +199,11 @@ async function main(): Promise<void> {
     console.log(
       `  probe run       http://127.0.0.1:${config.temporal.uiPort}/namespaces/${ns}/workflows/${probeId}`,
     );
+    if (trainingId) {
+      console.log(
+        `  training run    http://127.0.0.1:${config.temporal.uiPort}/namespaces/${ns}/workflows/${trainingId}`,
+      );
+    }
   }
   console.log(`  Temporal gRPC   ${config.temporal.address}`);
   if (!config.s3.external) {

@@ -35,7 +35,8 @@ export function dependencyVersions(): Record<string, string> {
 /** The commit this code was checked out at (with `-dirty` for local changes), else the package version. */
 export function codeVersion(): string {
   try {
-    const run = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const run = (args: string[]) =>
+      execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const commit = run(['rev-parse', '--short=12', 'HEAD']);
     return run(['status', '--porcelain', '--untracked-files=no']) ? `${commit}-dirty` : commit;
   } catch {

@@ -24,7 +24,10 @@ async function run(): Promise<void> {
       activities,
       shutdownGraceTime: '30 seconds',
     });
-    log.info({ taskQueue: taskQueues.pipeline, temporal: config.temporal.address, store: store.endpoint }, 'worker started');
+    log.info(
+      { taskQueue: taskQueues.pipeline, temporal: config.temporal.address, store: store.endpoint },
+      'worker started',
+    );
     await worker.run();
     log.info('worker stopped');
   } finally {

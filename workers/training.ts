@@ -18,12 +18,18 @@ async function run(): Promise<void> {
       connection,
       namespace: config.temporal.namespace,
       taskQueue: trainingQueueFor(taskQueues.pipeline),
-      activities: { trainRandomForest: activities.trainRandomForest, trainCashflowModel: activities.trainCashflowModel },
+      activities: {
+        trainRandomForest: activities.trainRandomForest,
+        trainCashflowModel: activities.trainCashflowModel,
+      },
       // Two trainings at once on a small machine already use every core through their worker threads.
       maxConcurrentActivityTaskExecutions: 3,
       shutdownGraceTime: '30 seconds',
     });
-    log.info({ taskQueue: trainingQueueFor(taskQueues.pipeline), temporal: config.temporal.address }, 'worker started');
+    log.info(
+      { taskQueue: trainingQueueFor(taskQueues.pipeline), temporal: config.temporal.address },
+      'worker started',
+    );
     await worker.run();
     log.info('worker stopped');
   } finally {

@@ -32,7 +32,10 @@ export async function trainingPipelineWorkflow(
   rawInput: Partial<TrainingPipelineInput> = {},
 ): Promise<TrainingPipelineOutput> {
   const input = resolvePipelineInput(rawInput);
-  const trainers = proxyActivities<Activities>({ ...training, taskQueue: trainingQueueFor(workflowInfo().taskQueue) });
+  const trainers = proxyActivities<Activities>({
+    ...training,
+    taskQueue: trainingQueueFor(workflowInfo().taskQueue),
+  });
   const progress: PipelineProgress = {
     stage: 'starting',
     stagesDone: 0,

@@ -14,7 +14,7 @@ export interface CashflowNetHeader {
   quantiles: number[];
   inputMean: number[];
   inputStd: number[];
-  /** Targets were divided by this before training; predictions are multiplied back. */
+  /** Returns were divided by this before training; predictions are multiplied back, then by the price. */
   targetScale: number;
   backend: string;
   modelTopology: unknown;

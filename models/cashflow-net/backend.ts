@@ -3,7 +3,9 @@
  * optional @tensorflow/tfjs-node installed, else WebAssembly, else plain JavaScript. Which one ran is
  * recorded with every model, since speed (not results) differs between them.
  */
-type Tf = typeof import('@tensorflow/tfjs');
+import type * as tfjs from '@tensorflow/tfjs';
+
+type Tf = typeof tfjs;
 
 let loading: Promise<{ tf: Tf; backend: string }> | undefined;
 

@@ -3,7 +3,9 @@
  * the forward cash flow at horizons 1..H, trained with the pinball (quantile) loss. Output k * H + h is
  * quantile k at horizon h + 1.
  */
+import type { io, Tensor } from '@tensorflow/tfjs';
 import type { Matrix } from '../engine.js';
+import { relativeInputs } from '../../lib/relative-features.js';
 import type { CashflowModel, QuantilePaths } from '../artifact-loaders.js';
 import {
   decodeCashflowNet,
@@ -55,15 +57,21 @@ export async function trainCashflowNet(
   onEpoch?: (epoch: number, epochs: number, loss: number) => void,
 ): Promise<Uint8Array> {
   const { tf, backend } = await loadTf();
-  const { nRows, nFeatures: d, horizons: H } = data;
-  const { mean, std } = columnStats(data.x, nRows, d);
+  const { nRows, horizons: H } = data;
+  // The net learns returns from scale-free inputs (see lib/relative-features.ts) and answers cash flows.
+  const rel = relativeInputs(data.x, nRows, data.featureNames);
+  const d = rel.nFeatures;
+  const { mean, std } = columnStats(rel.x, nRows, d);
   let scale = 0;
-  for (let i = 0; i < data.path.length; i++) scale += Math.abs(data.path[i]!) / data.path.length;
+  for (let i = 0; i < nRows; i++) {
+    for (let h = 0; h < H; h++) scale += Math.abs(data.path[i * H + h]! / rel.price[i]!) / (nRows * H);
+  }
   scale ||= 1;
   const yScaled = new Float32Array(nRows * 3 * H);
   for (let i = 0; i < nRows; i++) {
     for (let k = 0; k < 3; k++)
-      for (let h = 0; h < H; h++) yScaled[i * 3 * H + k * H + h] = data.path[i * H + h]! / scale;
+      for (let h = 0; h < H; h++)
+        yScaled[i * 3 * H + k * H + h] = data.path[i * H + h]! / rel.price[i]! / scale;
   }
   const init = (offset: number) => tf.initializers.glorotUniform({ seed: params.seed + offset });
   const model = tf.sequential();
@@ -78,13 +86,13 @@ export async function trainCashflowNet(
   model.add(tf.layers.dense({ units: params.hiddenUnits, activation: 'relu', kernelInitializer: init(2) }));
   model.add(tf.layers.dense({ units: 3 * H, kernelInitializer: init(3) }));
   const qs = tf.tensor1d(quantiles.flatMap((q) => new Array<number>(H).fill(q)));
-  const pinball = (yTrue: import('@tensorflow/tfjs').Tensor, yPred: import('@tensorflow/tfjs').Tensor) =>
+  const pinball = (yTrue: Tensor, yPred: Tensor) =>
     tf.tidy(() => {
       const e = tf.sub(yTrue, yPred);
       return tf.mean(tf.maximum(tf.mul(qs, e), tf.mul(tf.sub(qs, 1), e)));
     });
   model.compile({ optimizer: tf.train.adam(params.learningRate), loss: pinball });
-  const xs = tf.tensor2d(standardise(data.x, nRows, d, mean, std), [nRows, d]);
+  const xs = tf.tensor2d(standardise(rel.x, nRows, d, mean, std), [nRows, d]);
   const ys = tf.tensor2d(yScaled, [nRows, 3 * H]);
   let lastLoss = Number.NaN;
   try {
@@ -140,7 +148,7 @@ export async function loadCashflowNet(bytes: Uint8Array): Promise<CashflowModel>
   const model = await tf.loadLayersModel(
     tf.io.fromMemory({
       modelTopology: header.modelTopology as object,
-      weightSpecs: header.weightSpecs as import('@tensorflow/tfjs').io.WeightsManifestEntry[],
+      weightSpecs: header.weightSpecs as io.WeightsManifestEntry[],
       weightData: weights.buffer.slice(
         weights.byteOffset,
         weights.byteOffset + weights.byteLength,
@@ -148,20 +156,24 @@ export async function loadCashflowNet(bytes: Uint8Array): Promise<CashflowModel>
     }),
   );
   const H = header.horizons;
-  const d = header.featureNames.length;
+  const d = header.inputMean.length;
   return {
     format: cashflowNetFormat,
     horizons: H,
     featureNames: header.featureNames,
     backend,
     predictQuantiles(rows: Matrix): QuantilePaths {
-      if (rows.nFeatures !== d)
-        throw new Error(`rows have ${rows.nFeatures} features, the model expects ${d}`);
-      const input = tf.tensor2d(standardise(rows.x, rows.nRows, d, header.inputMean, header.inputStd), [
+      if (rows.nFeatures !== header.featureNames.length) {
+        throw new Error(
+          `rows have ${rows.nFeatures} features, the model expects ${header.featureNames.length}`,
+        );
+      }
+      const rel = relativeInputs(rows.x, rows.nRows, header.featureNames);
+      const input = tf.tensor2d(standardise(rel.x, rows.nRows, d, header.inputMean, header.inputStd), [
         rows.nRows,
         d,
       ]);
-      const output = model.predict(input) as import('@tensorflow/tfjs').Tensor;
+      const output = model.predict(input) as Tensor;
       const values = output.dataSync();
       input.dispose();
       output.dispose();
@@ -174,7 +186,7 @@ export async function loadCashflowNet(bytes: Uint8Array): Promise<CashflowModel>
         for (let h = 0; h < H; h++) {
           // Separate quantile heads can cross; sorting restores P10 <= P50 <= P90.
           const q = [0, 1, 2]
-            .map((k) => values[i * 3 * H + k * H + h]! * header.targetScale)
+            .map((k) => values[i * 3 * H + k * H + h]! * header.targetScale * rel.price[i]!)
             .sort((a, b) => a - b);
           paths.p10[i * H + h] = q[0]!;
           paths.p50[i * H + h] = q[1]!;

@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { WorkflowFailedError } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import type { ActivityFailure } from '@temporalio/common';
+import { ApplicationFailure } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
@@ -38,7 +39,7 @@ describe('trainingPipelineWorkflow', () => {
           workflowId: handle.workflowId,
           runId: handle.firstExecutionRunId,
         };
-        const progress = await handle.query(progressQuery);
+      const progress = await handle.query(progressQuery);
         expect(progress).toMatchObject({ stage: 'done', stagesDone: 6, stagesTotal: 6, outcome: 'deployed' });
         const history = await handle.fetchHistory();
 

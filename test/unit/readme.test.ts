@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configSpec } from '../../lib/config.js';
+import { resolvePipelineInput } from '../../workflows/pipeline-types.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -16,5 +17,13 @@ describe('README', () => {
     const quickStart = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
     const commands = quickStart.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#'));
     expect(commands.map((c) => c.split('#')[0]?.trim())).toEqual(['npm start', 'npm test']);
+  });
+
+  it('documents the pipeline input for the Temporal UI with the defaults the workflow applies', () => {
+    const json = /Input \(JSON\)[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '{}';
+    const documented = JSON.parse(json) as Record<string, unknown>;
+    const { range: _range, ...defaults } = resolvePipelineInput({ source: { kind: 'sample' } });
+    const { range: _documentedRange, ...rest } = documented;
+    expect(rest).toEqual(defaults);
   });
 });
