@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { homedir } from 'node:os';
 
-type Kind = 'string' | 'port' | 'int' | 'url';
+type Kind = 'string' | 'port' | 'int' | 'number' | 'fraction' | 'url';
 interface VarSpec {
   kind: Kind;
   /** Default when unset; `undefined` means "unset is meaningful" (e.g. use the local server). */
@@ -54,6 +54,56 @@ export const configSpec = {
   API_HOST: { kind: 'string', default: '127.0.0.1', doc: 'Interface the prediction API listens on.' },
   API_PORT: { kind: 'port', default: '3000', doc: 'Port of the prediction API.' },
   LOG_LEVEL: { kind: 'string', default: 'info', doc: 'Log level: fatal, error, warn, info, debug, trace.' },
+  API_TOKENS: {
+    kind: 'string',
+    doc: 'Comma-separated bearer tokens the API accepts (in addition to API_TOKENS_FILE).',
+  },
+  API_TOKENS_FILE: {
+    kind: 'string',
+    doc: 'File of bearer tokens, one per line (# comments); re-read when it changes, so rotation needs no restart.',
+  },
+  API_OPEN_ROUTES: {
+    kind: 'string',
+    default: '/health,/ready,/metrics,/docs',
+    doc: 'Comma-separated URL prefixes served without a token; "none" protects every route.',
+  },
+  RATE_LIMIT_PER_MINUTE: { kind: 'int', default: '100', doc: 'Requests per minute allowed per token.' },
+  MODEL_NAME: {
+    kind: 'string',
+    default: 'cashflow-forecaster',
+    doc: 'Registered model the API serves.',
+  },
+  MODEL_ALIAS: {
+    kind: 'string',
+    default: 'production',
+    doc: 'Alias of MODEL_NAME the API serves and watches.',
+  },
+  MODEL_POLL_SECONDS: {
+    kind: 'int',
+    default: '10',
+    doc: 'How often the API checks the alias (by ETag) for a newly promoted version.',
+  },
+  PREDICTION_LOG_SAMPLE_RATE: {
+    kind: 'fraction',
+    default: '0.1',
+    doc: 'Share of predictions (0..1) whose inputs and outputs are logged to the store for drift monitoring.',
+  },
+  PREDICTION_LOG_BATCH_SIZE: {
+    kind: 'int',
+    default: '500',
+    doc: 'Logged predictions per object; a full batch is written at once.',
+  },
+  PREDICTION_LOG_FLUSH_SECONDS: {
+    kind: 'int',
+    default: '30',
+    doc: 'Longest time a logged prediction waits in memory before its batch is written.',
+  },
+  POSITION_RISK_BUDGET: {
+    kind: 'number',
+    default: '1',
+    doc: 'Risk budget for position_size, in forecast units: size = budget / sigma (see README).',
+  },
+  POSITION_MAX_SIZE: { kind: 'number', default: '10', doc: 'Cap on position_size.' },
 } satisfies Record<string, VarSpec>;
 
 export type ConfigKey = keyof typeof configSpec;
@@ -73,8 +123,21 @@ export interface Config {
     port: number;
     consolePort: number;
   };
-  api: { host: string; port: number };
+  api: ApiConfig;
   logLevel: string;
+}
+
+export interface ApiConfig {
+  host: string;
+  port: number;
+  tokens: string[];
+  tokensFile?: string;
+  /** URL prefixes served without a token. */
+  openRoutes: string[];
+  rateLimitPerMinute: number;
+  model: { name: string; alias: string; pollMs: number };
+  predictionLog: { sampleRate: number; batchSize: number; flushMs: number };
+  positionSizing: { riskBudget: number; maxSize: number };
 }
 
 export class ConfigError extends Error {
@@ -91,6 +154,14 @@ function read(env: NodeJS.ProcessEnv, key: ConfigKey): string | undefined {
     const max = spec.kind === 'port' ? 65535 : Number.MAX_SAFE_INTEGER;
     if (!Number.isInteger(n) || n < 0 || n > max) {
       throw new ConfigError(`${key}=${JSON.stringify(value)} is not a valid ${spec.kind} (${spec.doc})`);
+    }
+  }
+  if (spec.kind === 'number' || spec.kind === 'fraction') {
+    const n = Number(value);
+    const ok = Number.isFinite(n) && n >= 0 && (spec.kind === 'number' || n <= 1);
+    if (!ok) {
+      const what = spec.kind === 'fraction' ? 'a number from 0 to 1' : 'a non-negative number';
+      throw new ConfigError(`${key}=${JSON.stringify(value)} is not ${what} (${spec.doc})`);
     }
   }
   if (spec.kind === 'url') {
@@ -134,9 +205,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: minioPort,
       consolePort: Number(must('MINIO_CONSOLE_PORT')),
     },
-    api: { host: must('API_HOST'), port: Number(must('API_PORT')) },
+    api: {
+      host: must('API_HOST'),
+      port: Number(must('API_PORT')),
+      tokens: splitList(get('API_TOKENS')),
+      tokensFile: get('API_TOKENS_FILE'),
+      openRoutes: must('API_OPEN_ROUTES') === 'none' ? [] : splitList(must('API_OPEN_ROUTES')),
+      rateLimitPerMinute: Number(must('RATE_LIMIT_PER_MINUTE')),
+      model: {
+        name: must('MODEL_NAME'),
+        alias: must('MODEL_ALIAS'),
+        pollMs: Number(must('MODEL_POLL_SECONDS')) * 1000,
+      },
+      predictionLog: {
+        sampleRate: Number(must('PREDICTION_LOG_SAMPLE_RATE')),
+        batchSize: Number(must('PREDICTION_LOG_BATCH_SIZE')),
+        flushMs: Number(must('PREDICTION_LOG_FLUSH_SECONDS')) * 1000,
+      },
+      positionSizing: {
+        riskBudget: Number(must('POSITION_RISK_BUDGET')),
+        maxSize: Number(must('POSITION_MAX_SIZE')),
+      },
+    },
     logLevel: must('LOG_LEVEL'),
   };
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** One line per variable, for `--help` output. */
@@ -144,7 +243,7 @@ export function describeConfig(): string {
   return Object.entries(configSpec)
     .map(([key, spec]: [string, VarSpec]) => {
       const dflt = spec.default === undefined ? '' : ` (default: ${spec.default})`;
-      return `  ${key.padEnd(20)} ${spec.doc}${dflt}`;
+      return `  ${key.padEnd(28)} ${spec.doc}${dflt}`;
     })
     .join('\n');
 }

@@ -13,6 +13,13 @@ export const errorCatalogue = {
   DEPENDENCY_UNAVAILABLE: { status: 503, retryable: true },
   NO_MODEL_LOADED: { status: 503, retryable: true },
   INTEGRITY_CHECK_FAILED: { status: 500, retryable: false },
+  PAYLOAD_TOO_LARGE: { status: 413, retryable: false },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, retryable: false },
+  /** A registered version or alias that does not exist (registry reads, promotion of a missing version). */
+  VERSION_NOT_FOUND: { status: 404, retryable: false },
+  ALIAS_NOT_FOUND: { status: 404, retryable: false },
+  /** The artifacts are intact but no engine can load them, or they disagree with the manifest's signature. */
+  MODEL_LOAD_FAILED: { status: 500, retryable: false },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

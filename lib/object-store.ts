@@ -18,12 +18,25 @@ export interface StoredObject {
   sha256: string;
 }
 
+export interface ObjectInfo {
+  etag: string;
+  size: number;
+  lastModified: Date;
+}
+
 export interface ObjectStore {
   readonly bucket: string;
   readonly endpoint: string;
   ensureBucket(): Promise<void>;
   put(key: string, body: Buffer | string, metadata?: Record<string, string>): Promise<StoredObject>;
+  /**
+   * Writes only if no object has the key (S3 conditional PUT, `If-None-Match: *`): resolves `undefined`
+   * when another writer got there first, so two writers can never both claim the same key.
+   */
+  putIfAbsent(key: string, body: Buffer | string): Promise<StoredObject | undefined>;
   get(key: string): Promise<Buffer>;
+  /** ETag, size and time of the object, or `undefined` when there is none; cheap enough to poll. */
+  stat(key: string): Promise<ObjectInfo | undefined>;
   exists(key: string): Promise<boolean>;
   list(prefix: string): Promise<string[]>;
   remove(key: string): Promise<void>;
@@ -86,6 +99,31 @@ export function createObjectStore(s3: Config['s3']): ObjectStore {
         'x-amz-meta-sha256': sha256,
       });
       return { bucket, key, etag: info.etag, size: buffer.length, sha256 };
+    },
+
+    async putIfAbsent(key, body) {
+      const buffer = typeof body === 'string' ? Buffer.from(body) : body;
+      const sha256 = sha256Hex(buffer);
+      try {
+        const info = await client.putObject(bucket, key, buffer, buffer.length, {
+          'If-None-Match': '*',
+          'x-amz-meta-sha256': sha256,
+        });
+        return { bucket, key, etag: info.etag, size: buffer.length, sha256 };
+      } catch (err) {
+        if ((err as { code?: string }).code === 'PreconditionFailed') return undefined;
+        throw err;
+      }
+    },
+
+    async stat(key) {
+      try {
+        const info = await client.statObject(bucket, key);
+        return { etag: info.etag, size: info.size, lastModified: info.lastModified };
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
     },
 
     async get(key) {

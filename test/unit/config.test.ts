@@ -14,7 +14,26 @@ describe('loadConfig', () => {
       external: false,
       bucket: 'cashflow',
     });
-    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.api).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      tokens: [],
+      tokensFile: undefined,
+      openRoutes: ['/health', '/ready', '/metrics', '/docs'],
+      rateLimitPerMinute: 100,
+      model: { name: 'cashflow-forecaster', alias: 'production', pollMs: 10_000 },
+      predictionLog: { sampleRate: 0.1, batchSize: 500, flushMs: 30_000 },
+      positionSizing: { riskBudget: 1, maxSize: 10 },
+    });
+  });
+
+  it('reads token lists and open routes, and "none" opens no route', () => {
+    const config = loadConfig({ API_TOKENS: ' a-token, b-token ,', API_OPEN_ROUTES: 'none' });
+    expect(config.api.tokens).toEqual(['a-token', 'b-token']);
+    expect(config.api.openRoutes).toEqual([]);
+    expect(() => loadConfig({ PREDICTION_LOG_SAMPLE_RATE: '1.5' })).toThrow(
+      /PREDICTION_LOG_SAMPLE_RATE="1.5" is not a number from 0 to 1/,
+    );
   });
 
   it('treats TEMPORAL_ADDRESS and S3_ENDPOINT as servers that are already running', () => {
