@@ -9,7 +9,8 @@ async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe('workflow lint rules', () => {
+// The first lint builds the type-aware program of the whole repository: seconds on a busy 2-core machine.
+describe('workflow lint rules', { timeout: 60_000 }, () => {
   it('reject Node built-ins, I/O clients, value imports of activities and the host process in workflows/', async () => {
     const code = [
       "import { readFileSync } from 'node:fs';",
