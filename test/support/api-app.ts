@@ -1,5 +1,6 @@
 /** Builds the API the way server.ts does, on a given store, with the linear test engine's loaders. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
 import app from '../../api/app.js';
 import { loadConfig, type ApiConfig, type Config } from '../../lib/config.js';
 import type { ObjectStore } from '../../lib/object-store.js';
@@ -28,7 +29,8 @@ export function testApiConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
 
 export async function buildTestApi(options: TestApiOptions): Promise<FastifyInstance> {
   const fastify = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
-  await fastify.register(app, {
+  // Unwrapped (as fastify/demo's test helper does) so tests can reach the decorators, e.g. the model holder.
+  await fastify.register(fp(app), {
     store: options.store,
     temporal: options.temporal ?? loadConfig({}).temporal,
     api: testApiConfig(options.api),
