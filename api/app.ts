@@ -1,25 +1,70 @@
 /**
- * The prediction service as a Fastify plugin: our decorators first, then the routes. `server.ts` only
- * listens; tests register this plugin on their own instance and use `inject`.
+ * The prediction service as a Fastify plugin: validation, metrics and errors first, then our decorators,
+ * authentication and rate limiting, the OpenAPI document, and the routes. `server.ts` only listens; tests
+ * and the benchmark register this plugin on their own instance and use `inject` or a loopback port.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { Config } from '../lib/config.js';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import type { ApiConfig, Config } from '../lib/config.js';
 import type { ObjectStore } from '../lib/object-store.js';
+import type { ArtifactLoaders } from '../models/artifact-loaders.js';
+import auth from './plugins/app/auth.js';
 import errorHandler from './plugins/app/error-handler.js';
+import metricsPlugin from './plugins/app/metrics.js';
+import modelHolder from './plugins/app/model-holder.js';
 import objectStore from './plugins/app/object-store.js';
+import predictionLog from './plugins/app/prediction-log.js';
+import registry from './plugins/app/registry.js';
 import temporal from './plugins/app/temporal.js';
+import rateLimit from './plugins/external/rate-limit.js';
+import swagger from './plugins/external/swagger.js';
 import health from './routes/health/index.js';
+import metrics from './routes/metrics/index.js';
+import models from './routes/models/index.js';
+import predict from './routes/predict/index.js';
+import ready from './routes/ready/index.js';
 
 export interface AppOptions {
   store: ObjectStore;
   temporal: Config['temporal'];
+  api: ApiConfig;
+  /** How registered artifacts become models: one entry per engine format. */
+  loaders: ArtifactLoaders;
+  /** How often, at most, the tokens file is checked for changes (default 1 s). */
+  tokensRecheckMs?: number;
 }
 
 const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
+  // TypeBox checks bodies exactly as the schema says: no type coercion, no silent removal of extra fields.
+  fastify.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // Only JSON is accepted; any other content type is a 415, not a string the schema then rejects.
+  fastify.removeContentTypeParser('text/plain');
+
+  await fastify.register(metricsPlugin);
   await fastify.register(errorHandler);
   await fastify.register(objectStore, { store: opts.store });
   await fastify.register(temporal, { temporal: opts.temporal });
+  await fastify.register(registry);
+  await fastify.register(modelHolder, {
+    model: opts.api.model,
+    positionSizing: opts.api.positionSizing,
+    loaders: opts.loaders,
+  });
+  await fastify.register(predictionLog, { predictionLog: opts.api.predictionLog });
+  await fastify.register(auth, {
+    tokens: opts.api.tokens,
+    tokensFile: opts.api.tokensFile,
+    openRoutes: opts.api.openRoutes,
+    tokensRecheckMs: opts.tokensRecheckMs,
+  });
+  await fastify.register(rateLimit, { perMinute: opts.api.rateLimitPerMinute });
+  await fastify.register(swagger);
+
   await fastify.register(health);
+  await fastify.register(ready);
+  await fastify.register(metrics);
+  await fastify.register(models, { name: opts.api.model.name });
+  await fastify.register(predict);
 };
 
 export default app;

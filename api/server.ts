@@ -3,15 +3,27 @@ import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { loadConfig } from '../lib/config.js';
 import { createObjectStore } from '../lib/object-store.js';
+import { createDefaultLoaders } from '../models/default-loaders.js';
 import app from './app.js';
+import { apiLoggerOptions } from './logger-options.js';
+
+/** Largest request body; a full batch of 1,000 rows of 12 features is about 300 KiB. */
+const bodyLimitBytes = 1024 * 1024;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const fastify = Fastify({
-    logger: { level: config.logLevel, name: 'api' },
+    logger: apiLoggerOptions(config.logLevel),
+    bodyLimit: bodyLimitBytes,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  await fastify.register(app, { store: createObjectStore(config.s3), temporal: config.temporal });
+  await fastify.register(app, {
+    store: createObjectStore(config.s3),
+    temporal: config.temporal,
+    api: config.api,
+    // Every artifact format the pipeline writes: the forest engines and the cashflow net.
+    loaders: createDefaultLoaders(),
+  });
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import app from '../../api/app.js';
+import { testApiConfig } from '../support/api-app.js';
+import { testLoaders } from '../support/test-models.js';
 import { createObjectStore } from '../../lib/object-store.js';
 import { freePort } from '../../infra/servers.js';
 import { freshStore, integrationConfig } from './harness.js';
@@ -16,7 +18,12 @@ describe('GET /health against the real servers', () => {
   it('reports both servers reachable, the Temporal server version and library versions', async () => {
     const config = integrationConfig();
     fastify = Fastify();
-    await fastify.register(app, { store: await freshStore(config), temporal: config.temporal });
+    await fastify.register(app, {
+      store: await freshStore(config),
+      temporal: config.temporal,
+      api: testApiConfig(),
+      loaders: testLoaders,
+    });
 
     const res = await fastify.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
@@ -36,6 +43,8 @@ describe('GET /health against the real servers', () => {
     await fastify.register(app, {
       store: createObjectStore({ ...config.s3, endpoint: `http://127.0.0.1:${deadPort}` }),
       temporal: { ...config.temporal, address: `127.0.0.1:${await freePort()}` },
+      api: testApiConfig(),
+      loaders: testLoaders,
     });
 
     const res = await fastify.inject({ method: 'GET', url: '/health' });
@@ -50,7 +59,12 @@ describe('GET /health against the real servers', () => {
   it('answers an unknown route with a JSON 404 naming the route', async () => {
     const config = integrationConfig();
     fastify = Fastify();
-    await fastify.register(app, { store: await freshStore(config), temporal: config.temporal });
+    await fastify.register(app, {
+      store: await freshStore(config),
+      temporal: config.temporal,
+      api: testApiConfig(),
+      loaders: testLoaders,
+    });
     const res = await fastify.inject({ method: 'GET', url: '/nope' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'NOT_FOUND', message: 'Route GET /nope does not exist' });

@@ -39,7 +39,7 @@ describe('trainingPipelineWorkflow', () => {
           workflowId: handle.workflowId,
           runId: handle.firstExecutionRunId,
         };
-      const progress = await handle.query(progressQuery);
+        const progress = await handle.query(progressQuery);
         expect(progress).toMatchObject({ stage: 'done', stagesDone: 6, stagesTotal: 6, outcome: 'deployed' });
         const history = await handle.fetchHistory();
 

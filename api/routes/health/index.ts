@@ -25,7 +25,13 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
   const versions = dependencyVersions();
   fastify.get(
     '/health',
-    { schema: { summary: 'Liveness and dependency reachability', response: { 200: HealthResponse } } },
+    {
+      schema: {
+        summary: 'Liveness and dependency reachability',
+        security: [],
+        response: { 200: HealthResponse },
+      },
+    },
     async () => {
       const [store, temporal] = await Promise.all([
         timed(() => fastify.objectStore.ping(checkTimeoutMs)),

@@ -1,0 +1,40 @@
+/**
+ * GET /ready: 200 `ready` when a model is loaded and the store answers; 200 `degraded` when a model is
+ * loaded but the store does not answer (the replica still serves, so it stays in the load balancer);
+ * 503 `unavailable` with the reason when no model is loaded.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ReadyResponse } from '../../schemas/ready.js';
+
+const storeTimeoutMs = 1000;
+
+const ready: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get(
+    '/ready',
+    {
+      schema: {
+        summary: 'Readiness: a model is loaded',
+        security: [],
+        response: { 200: ReadyResponse, 503: ReadyResponse },
+      },
+    },
+    async (_request, reply) => {
+      const holder = fastify.modelHolder;
+      const reachable = await holder.probeStore(storeTimeoutMs);
+      const status = holder.status();
+      const objectStore = { reachable, ...(status.storeError ? { error: status.storeError } : {}) };
+      const common = { objectStore, ...(status.lastFailure ? { lastFailure: status.lastFailure } : {}) };
+      if (!status.model) {
+        return reply.status(503).send({ status: 'unavailable' as const, reason: status.reason, ...common });
+      }
+      if (!reachable) {
+        const reason =
+          'the object store is unreachable: serving the loaded model, promotions are not picked up';
+        return { status: 'degraded' as const, reason, model: status.model, ...common };
+      }
+      return { status: 'ready' as const, model: status.model, ...common };
+    },
+  );
+};
+
+export default ready;

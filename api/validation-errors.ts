@@ -1,0 +1,38 @@
+/**
+ * Turns schema validation errors (TypeBox's, shaped like Ajv's) into field problems a client can act on:
+ * `instances[3].rsi must be number`, `data.volatility is required`, `extra is not allowed`.
+ */
+import type { FastifySchemaValidationError } from 'fastify';
+import type { FieldProblem } from './schemas/error.js';
+
+function fieldOf(instancePath: string, context: string): string {
+  const parts = instancePath.split('/').filter((p) => p !== '');
+  if (parts.length === 0) return context;
+  return parts
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+}
+
+function join(base: string, name: string, context: string): string {
+  return base === context ? name : `${base}.${name}`;
+}
+
+export function describeValidation(errors: FastifySchemaValidationError[], context: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    const base = fieldOf(error.instancePath, context);
+    const params = error.params as { requiredProperties?: string[]; additionalProperties?: string[] };
+    if (error.keyword === 'required' && params.requiredProperties) {
+      for (const name of params.requiredProperties)
+        problems.push({ field: join(base, name, context), message: 'is required' });
+    } else if (error.keyword === 'additionalProperties' && params.additionalProperties) {
+      for (const name of params.additionalProperties)
+        problems.push({ field: join(base, name, context), message: 'is not allowed' });
+    } else if (error.keyword === 'boolean' && error.schemaPath.endsWith('additionalProperties')) {
+      continue; // the same extra property, reported once by the `additionalProperties` error
+    } else {
+      problems.push({ field: base, message: error.message ?? 'is invalid' });
+    }
+  }
+  return problems.length > 0 ? problems : [{ field: context, message: 'is invalid' }];
+}

@@ -1,0 +1,21 @@
+/**
+ * The API as server.ts runs it (same app, logger and limits), but with the linear test engine's loaders,
+ * so the benchmark measures the HTTP path, auth, validation, the holder and the log, not a forest.
+ */
+import Fastify from 'fastify';
+import { loadConfig } from '../lib/config.js';
+import { createObjectStore } from '../lib/object-store.js';
+import app from '../api/app.js';
+import { apiLoggerOptions } from '../api/logger-options.js';
+import { testLoaders } from '../test/support/test-models.js';
+
+const config = loadConfig();
+const fastify = Fastify({ logger: apiLoggerOptions(config.logLevel), bodyLimit: 1024 * 1024 });
+await fastify.register(app, {
+  store: createObjectStore(config.s3),
+  temporal: config.temporal,
+  api: config.api,
+  loaders: testLoaders,
+});
+process.once('SIGTERM', () => void fastify.close().then(() => process.exit(0)));
+await fastify.listen({ host: config.api.host, port: config.api.port });

@@ -1,0 +1,44 @@
+/** Builds the API the way server.ts does, on a given store, with the linear test engine's loaders. */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import app from '../../api/app.js';
+import { loadConfig, type ApiConfig, type Config } from '../../lib/config.js';
+import type { ObjectStore } from '../../lib/object-store.js';
+import { testLoaders } from './test-models.js';
+
+export const testToken = 'test-token-0123456789abcdef';
+
+export interface TestApiOptions {
+  store: ObjectStore;
+  api?: Partial<ApiConfig>;
+  temporal?: Config['temporal'];
+  logger?: FastifyServerOptions['logger'];
+  tokensRecheckMs?: number;
+}
+
+export function testApiConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
+  const base = loadConfig({}).api;
+  return {
+    ...base,
+    tokens: [testToken],
+    predictionLog: { sampleRate: 0, batchSize: 100, flushMs: 60_000 },
+    ...overrides,
+    model: { ...base.model, pollMs: 100, ...overrides.model },
+  };
+}
+
+export async function buildTestApi(options: TestApiOptions): Promise<FastifyInstance> {
+  const fastify = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  // Unwrapped (as fastify/demo's test helper does) so tests can reach the decorators, e.g. the model holder.
+  await fastify.register(fp(app), {
+    store: options.store,
+    temporal: options.temporal ?? loadConfig({}).temporal,
+    api: testApiConfig(options.api),
+    loaders: testLoaders,
+    tokensRecheckMs: options.tokensRecheckMs,
+  });
+  await fastify.ready();
+  return fastify;
+}
+
+export const auth = (token = testToken) => ({ authorization: `Bearer ${token}` });

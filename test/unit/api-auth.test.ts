@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { apiLoggerOptions } from '../../api/logger-options.js';
+import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { auth, buildTestApi, testToken } from '../support/api-app.js';
+import { createMemoryStore } from '../support/memory-store.js';
+import { referenceRow, registerTestVersion } from '../support/test-models.js';
+import type { ErrorResponse } from '../../api/schemas/error.js';
+
+let app: FastifyInstance | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+async function servingStore() {
+  const store = createMemoryStore();
+  const registry = createModelRegistry(store);
+  await registerTestVersion(registry, { name: 'cashflow-forecaster', bias: 1 });
+  await registry.setAlias('cashflow-forecaster', 'production', 'v0001');
+  return store;
+}
+
+const predict = (fastify: FastifyInstance, headers: Record<string, string>) =>
+  fastify.inject({ method: 'POST', url: '/predict', headers, payload: { data: referenceRow } });
+
+describe('bearer tokens', () => {
+  it('answers 401 with WWW-Authenticate for a missing, malformed or wrong token', async () => {
+    app = await buildTestApi({ store: await servingStore() });
+    for (const [headers, message] of [
+      [{}, 'authorization is required: send the header Authorization: Bearer <token>'],
+      [{ authorization: `Basic ${testToken}` }, 'authorization must be of the form Bearer <token>'],
+      [auth('not-the-token'), 'authorization carries a token that is not valid'],
+    ] as const) {
+      const res = await predict(app, headers);
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
+      expect(res.json<ErrorResponse>()).toMatchObject({
+        code: 'UNAUTHORIZED',
+        field: 'authorization',
+        message,
+      });
+    }
+    expect((await predict(app, auth())).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/models' })).statusCode).toBe(401);
+  });
+
+  it('accepts several tokens and leaves /health, /ready, /metrics and /docs open by default', async () => {
+    app = await buildTestApi({
+      store: await servingStore(),
+      api: { tokens: ['first-token', 'second-token'] },
+    });
+    expect((await predict(app, auth('first-token'))).statusCode).toBe(200);
+    expect((await predict(app, auth('second-token'))).statusCode).toBe(200);
+    for (const url of ['/ready', '/metrics', '/docs/json']) {
+      expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
+    }
+  });
+
+  it('protects the open routes too when configured so', async () => {
+    app = await buildTestApi({ store: await servingStore(), api: { openRoutes: ['/ready'] } });
+    expect((await app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/metrics', headers: auth() })).statusCode).toBe(200);
+  });
+
+  it('picks up a rotated tokens file without a restart', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tokens-'));
+    const file = join(dir, 'tokens');
+    writeFileSync(file, '# rotated monthly\nold-token\n');
+    app = await buildTestApi({
+      store: await servingStore(),
+      api: { tokens: [], tokensFile: file },
+      tokensRecheckMs: 0,
+    });
+    expect((await predict(app, auth('old-token'))).statusCode).toBe(200);
+    expect((await predict(app, auth('new-token'))).statusCode).toBe(401);
+    writeFileSync(file, 'old-token\nnew-token\n');
+    expect((await predict(app, auth('new-token'))).statusCode).toBe(200);
+    writeFileSync(file, 'new-token\n');
+    expect((await predict(app, auth('old-token'))).statusCode).toBe(401);
+    expect((await predict(app, auth('new-token'))).statusCode).toBe(200);
+  });
+
+  it('never writes a token to the log, even with request logging at trace level', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = { ...(apiLoggerOptions('trace') as object), stream };
+    app = await buildTestApi({ store: await servingStore(), logger });
+    await predict(app, auth());
+    await predict(app, auth('wrong-secret-token'));
+    app.log.info({ headers: { authorization: `Bearer ${testToken}` } }, 'a careless log line');
+    const log = lines.join('');
+    expect(log).toContain('"url":"/predict"');
+    expect(log).toContain('[redacted]');
+    expect(log).not.toContain(testToken);
+    expect(log).not.toContain('wrong-secret-token');
+  });
+});
+
+describe('rate limiting', () => {
+  it('allows RATE_LIMIT_PER_MINUTE requests per token, then 429 with Retry-After; other tokens go on', async () => {
+    app = await buildTestApi({
+      store: await servingStore(),
+      api: { tokens: ['busy-token', 'quiet-token'], rateLimitPerMinute: 3 },
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await predict(app, auth('busy-token'))).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await predict(app, auth('busy-token'));
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.json<ErrorResponse>()).toMatchObject({ code: 'RATE_LIMITED', field: 'authorization' });
+    expect((await predict(app, auth('quiet-token'))).statusCode).toBe(200);
+    // Probes and scrapers are not limited.
+    for (let i = 0; i < 5; i++)
+      expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(200);
+  });
+});
