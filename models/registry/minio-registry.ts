@@ -69,12 +69,23 @@ export function createModelRegistry(store: ObjectStore): ObjectStoreModelRegistr
   }
 
   /** Takes the next free version number for this key, or finds the one an earlier attempt took. */
-  async function claimVersion(name: string, keyHash: string): Promise<string> {
+  async function claimVersion(name: string, keyHash: string, indexKey: string): Promise<string> {
     const prefix = `${root(name)}/`;
-    const taken = (await store.list(prefix))
-      .map((key) => /^v(\d{4,})\//.exec(key.slice(prefix.length))?.[1])
+    const keys = (await store.list(prefix)).map((key) => key.slice(prefix.length));
+    // A concurrent attempt with the same key may have claimed a number since we looked at the index: it
+    // wrote the index before its artifacts, or its claim is among the versions that have no manifest yet.
+    const indexed = await readJsonIfExists<{ version: string }>(indexKey);
+    if (indexed) return indexed.version;
+    const taken = keys
+      .map((key) => /^v(\d{4,})\//.exec(key)?.[1])
       .filter((n): n is string => n !== undefined)
       .map(Number);
+    for (const n of new Set(taken)) {
+      const version = formatVersion(n);
+      if (keys.includes(`${version}/manifest.json`)) continue;
+      const claim = await readJsonIfExists<{ keyHash: string }>(`${versionDir(name, version)}/claim.json`);
+      if (claim?.keyHash === keyHash) return version;
+    }
     for (let n = Math.max(0, ...taken) + 1; ; n++) {
       const version = formatVersion(n);
       const claimKey = `${versionDir(name, version)}/claim.json`;
@@ -108,7 +119,7 @@ export function createModelRegistry(store: ObjectStore): ObjectStoreModelRegistr
       if (indexed && (await store.exists(manifestKey(input.name, indexed.version)))) {
         return registry.getManifest(input.name, indexed.version);
       }
-      const version = indexed?.version ?? (await claimVersion(input.name, keyHash));
+      const version = indexed?.version ?? (await claimVersion(input.name, keyHash, indexKey));
       if (!indexed) await store.put(indexKey, JSON.stringify({ version, keyHash }));
 
       const artifacts: ArtifactRef[] = [];
