@@ -61,6 +61,7 @@ export function createDeploymentActivities(deps: {
             featuresKey: input.features.key,
             driftBaselineKey: input.features.baselineKey,
             horizon: input.features.horizon,
+            inputExample: input.features.exampleRow,
             champion: input.validation.champion?.version ?? null,
           },
         },

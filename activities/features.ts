@@ -82,6 +82,9 @@ export function createFeatureActivities(deps: { store: ObjectStore }) {
         horizon,
         splits,
         baselineKey,
+        exampleRow: Object.fromEntries(
+          set.featureNames.map((name, j) => [name, set.x[(set.nRows - 1) * set.nFeatures + j]!]),
+        ),
       };
       // Written last: its presence means the feature set and the baseline are complete.
       await deps.store.put(refKey, JSON.stringify(ref), { 'Content-Type': 'application/json' });

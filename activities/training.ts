@@ -20,6 +20,7 @@ export interface TrainTabularInput {
   engine: string;
   nEstimators: number;
   maxDepth: number;
+  minLeafSize: number;
   seed: number;
 }
 
@@ -63,7 +64,7 @@ export function createTrainingActivities(deps: { store: ObjectStore }) {
           {
             seed: input.seed,
             nEstimators: input.nEstimators,
-            treeOptions: { maxDepth: input.maxDepth },
+            treeOptions: { maxDepth: input.maxDepth, minLeafSize: input.minLeafSize },
             signal: Context.current().cancellationSignal,
             onProgress: (done, total) => heartbeat({ role: input.role, trees: done, of: total }),
           },

@@ -9,7 +9,8 @@
  *   npm run stack -- --once                    # the same, then stop (a smoke test of the whole stack)
  *   npm run stack -- --once --no-training      # start, run the probe only, stop
  */
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { describeConfig, loadConfig } from '../lib/config.js';
@@ -18,6 +19,7 @@ import { connectClient, temporalNamespaceReady } from '../lib/temporal.js';
 import { taskQueues, trainingQueueFor } from '../lib/temporal-names.js';
 import { runStoreProbe } from '../cli/store-probe.js';
 import { followRun, startTrainingRun, summarise } from '../cli/train.js';
+import { latestSampleRow } from '../cli/sample-request.js';
 import { startProcess, tailOf, waitUntilReady, type ManagedProcess } from './processes.js';
 import { startMinio, startTemporalDevServer } from './servers.js';
 import { resolveTool } from './tools.js';
@@ -70,7 +72,7 @@ function supervise(proc: ManagedProcess): ManagedProcess {
   return proc;
 }
 
-function nodeProcess(name: string, entry: string): ManagedProcess {
+function nodeProcess(name: string, entry: string, env: NodeJS.ProcessEnv = {}): ManagedProcess {
   return startProcess(name, process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
     logFile: join(logDir, `${name}.log`),
@@ -78,8 +80,28 @@ function nodeProcess(name: string, entry: string): ManagedProcess {
       ...process.env,
       TEMPORAL_ADDRESS: config.temporal.address,
       S3_ENDPOINT: config.s3.endpoint,
+      ...env,
     },
   });
+}
+
+/** The local API's bearer token: the configured ones, else one made once and kept in STATE_DIR. */
+function localApiToken(): { token: string; env: NodeJS.ProcessEnv } {
+  if (config.api.tokens.length > 0) return { token: config.api.tokens[0]!, env: {} };
+  const file = config.api.tokensFile ?? join(config.stateDir, 'api-tokens.txt');
+  if (!existsSync(file)) {
+    writeFileSync(
+      file,
+      `# bearer tokens of the local API, one per line\n${randomBytes(24).toString('base64url')}\n`,
+      { mode: 0o600 },
+    );
+  }
+  const token = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('#'));
+  if (!token) throw new Error(`${file} holds no token: add one line with a token, or set API_TOKENS`);
+  return { token, env: { API_TOKENS_FILE: file } };
 }
 
 async function main(): Promise<void> {
@@ -157,7 +179,9 @@ async function main(): Promise<void> {
 
   const apiUrl = `http://${config.api.host}:${config.api.port}`;
   say(`API: starting on ${apiUrl} ...`);
-  const api = supervise(nodeProcess('api', 'api/server.ts'));
+  const { token, env: tokenEnv } = localApiToken();
+  // Poll the production alias every 2 s locally, so a model the pipeline deploys is served at once.
+  const api = supervise(nodeProcess('api', 'api/server.ts', { MODEL_POLL_SECONDS: '2', ...tokenEnv }));
   await waitUntilReady('API', async () => (await fetch(`${apiUrl}/health`)).ok, {
     process: api,
     timeoutMs: 60_000,
@@ -167,6 +191,7 @@ async function main(): Promise<void> {
   const client = await connectClient(config.temporal);
   let probeId: string;
   let trainingId: string | undefined;
+  let deployed: string | undefined;
   try {
     const probe = await runStoreProbe(client, 'stack start-up check');
     probeId = probe.workflowId;
@@ -179,6 +204,7 @@ async function main(): Promise<void> {
       say(`training: ${handle.workflowId} on the bundled S&P 500 data`);
       const out = await followRun(handle, (line) => say(`  ${line}`));
       for (const line of summarise(out).split('\n')) say(`  ${line}`);
+      deployed = out.deployment?.version;
     }
   } finally {
     await client.connection.close();
@@ -190,6 +216,8 @@ async function main(): Promise<void> {
   say(
     `API health: ${health.status} (object store reachable=${health.dependencies.objectStore.reachable}, temporal reachable=${health.dependencies.temporal.reachable})`,
   );
+
+  if (deployed) await showPrediction(apiUrl, token, deployed);
 
   const ns = encodeURIComponent(config.temporal.namespace);
   console.log('');
@@ -213,9 +241,36 @@ async function main(): Promise<void> {
   }
   console.log(`  S3 API          ${config.s3.endpoint}  bucket ${config.s3.bucket}`);
   console.log(`  API health      ${apiUrl}/health`);
+  console.log(`  API docs        ${apiUrl}/docs`);
+  console.log(`  API token       ${token}  (Authorization: Bearer ...)`);
   console.log('');
   if (once) await stopAll('--once', 0);
   say('press Ctrl-C to stop');
+}
+
+/** Waits until the API serves `version`, then answers one real request and prints it with its curl. */
+async function showPrediction(apiUrl: string, token: string, version: string): Promise<void> {
+  await waitUntilReady(
+    `API serving ${version}`,
+    async () => {
+      const ready = (await (await fetch(`${apiUrl}/ready`)).json()) as { model?: { version: string } };
+      return ready.model?.version === version;
+    },
+    { timeoutMs: 60_000, intervalMs: 500 },
+  );
+  const { date, data } = await latestSampleRow();
+  const body = JSON.stringify({ data });
+  const res = await fetch(`${apiUrl}/predict`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body,
+  });
+  const answer = (await res.json()) as Record<string, unknown>;
+  say(`API: serving ${version}; POST /predict with the features of ${date} answered HTTP ${res.status}:`);
+  console.log(
+    `  curl -s -H 'Authorization: Bearer ${token}' -H 'Content-Type: application/json' \\\n    -d '${body}' ${apiUrl}/predict`,
+  );
+  console.log(`  ${JSON.stringify(answer)}`);
 }
 
 main().catch((err: unknown) => {

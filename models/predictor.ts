@@ -184,11 +184,14 @@ export async function loadPredictor(
     },
   };
   // One prediction before the swap: an artifact that loads but cannot run is refused here, not on traffic.
-  const probe = predictor.predict({
-    x: new Float64Array(manifest.featureSchema.length),
-    nRows: 1,
-    nFeatures: manifest.featureSchema.length,
-  })[0];
+  // The manifest's example row is a real input; without one, all ones is a valid row for any signature.
+  const example = manifest.details?.inputExample as Record<string, number> | undefined;
+  const trial = Float64Array.from(manifest.featureSchema, (name) => example?.[name] ?? 1);
+  const probe = await attempt(
+    manifest,
+    'a trial prediction',
+    () => predictor.predict({ x: trial, nRows: 1, nFeatures: manifest.featureSchema.length })[0],
+  );
   const finite = probe && [probe.prediction, probe.riskProbability, ...probe.cashflow.map((c) => c.p50)];
   if (!finite || horizons < 1 || !finite.every(Number.isFinite)) {
     throw loadFailed(manifest, 'a trial prediction did not give finite values for every output');

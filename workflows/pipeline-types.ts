@@ -37,6 +37,8 @@ export interface TrainingPipelineInput {
     engine?: string;
     nEstimators?: number;
     maxDepth?: number;
+    /** Fewest training rows in a leaf: larger leaves average more noise away. */
+    minLeafSize?: number;
     seed?: number;
     cashflowEpochs?: number;
     cashflowHiddenUnits?: number;
@@ -74,7 +76,8 @@ export function resolvePipelineInput(input: Partial<TrainingPipelineInput> = {})
       name: input.model?.name ?? 'cashflow-forecaster',
       engine: input.model?.engine ?? 'histogram-forest',
       nEstimators: input.model?.nEstimators ?? 100,
-      maxDepth: input.model?.maxDepth ?? 8,
+      maxDepth: input.model?.maxDepth ?? 6,
+      minLeafSize: input.model?.minLeafSize ?? 20,
       seed: input.model?.seed ?? 42,
       cashflowEpochs: input.model?.cashflowEpochs ?? 30,
       cashflowHiddenUnits: input.model?.cashflowHiddenUnits ?? 32,
@@ -112,6 +115,8 @@ export interface FeatureSetRef {
     embargoDays: number;
   };
   baselineKey: string;
+  /** The features of the latest row: a real input, kept with the model as its example request. */
+  exampleRow: Record<string, number>;
 }
 
 export interface ArtifactOutput {

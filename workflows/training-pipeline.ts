@@ -83,6 +83,7 @@ export async function trainingPipelineWorkflow(
     engine: model.engine,
     nEstimators: model.nEstimators,
     maxDepth: model.maxDepth,
+    minLeafSize: model.minLeafSize,
     seed: model.seed,
     features,
   };

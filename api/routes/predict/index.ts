@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../../lib/errors.js';
+import { FeatureValueError } from '../../../lib/relative-features.js';
 import type { RowPrediction } from '../../../models/predictor.js';
 import { rowsToMatrix } from '../../predict-input.js';
 import { ErrorResponse } from '../../schemas/error.js';
@@ -63,7 +64,18 @@ const predict: FastifyPluginAsyncTypebox = async (fastify) => {
         data ? 'data' : 'instances',
         label,
       );
-      const results = model.predict(matrix);
+      let results: RowPrediction[];
+      try {
+        results = model.predict(matrix);
+      } catch (err) {
+        // Values the model cannot use (a non-positive price, say) are the client's to fix.
+        if (err instanceof FeatureValueError) {
+          throw new AppError('INVALID_INPUT', `${data ? 'data' : 'instances'}.${err.field}: ${err.message}`, {
+            field: `${data ? 'data' : 'instances'}.${err.field}`,
+          });
+        }
+        throw err;
+      }
       metrics.predictions.inc({ model_version: model.version }, rows.length);
       const ref = { name: model.name, version: model.version };
       for (let i = 0; i < rows.length; i++) {
