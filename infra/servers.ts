@@ -3,24 +3,54 @@
  * stack launcher and the integration-test setup, so both run the servers the same way.
  */
 import { createServer } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporalNamespaceReady } from '../lib/temporal.js';
 import { searchAttributes } from '../lib/temporal-names.js';
 import { startProcess, waitUntilReady, type ManagedProcess } from './processes.js';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+function ephemeralRange(): [number, number] {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    if (low && high) return [low, high];
+  } catch {
+    // not Linux: use the IANA range
+  }
+  return [49152, 65535];
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+const handedOut = new Set<number>();
+
+/**
+ * A port that is free now, chosen below the kernel's ephemeral range. Ports the kernel hands out (`listen(0)`,
+ * the source ports of outgoing connections, the dev server's internal listeners) come from that range, so a
+ * port chosen outside it cannot be taken by them between this check and the server binding it.
+ */
+export async function freePort(): Promise<number> {
+  const [ephemeralLow] = ephemeralRange();
+  const low = 20_000;
+  const high = Math.min(ephemeralLow, 32_768);
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low));
+    if (handedOut.has(port)) continue;
+    if (await canListen(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free port between ${low} and ${high} after 200 tries`);
 }
 
 export interface TemporalDevServerOptions {
