@@ -13,6 +13,12 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../lib/config.js';
 import { freePort, startMinio, startTemporalDevServer } from '../infra/servers.js';
 import { resolveTool } from '../infra/tools.js';
+import { resolvePipelineInput } from '../workflows/pipeline-types.js';
+
+function describeDefaults(): string {
+  const { model, horizon } = resolvePipelineInput();
+  return `horizon ${horizon}; ${model.engine}, ${model.nEstimators} trees, depth ${model.maxDepth}, leaves of ${model.minLeafSize}+ rows for each forest; cashflow net ${model.cashflowEpochs} epochs on at most 100k rows`;
+}
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' } } });
 const sizes = values.sizes.split(',').map(Number);
@@ -108,8 +114,8 @@ Date: ${new Date().toISOString()}, commit ${commit}
 Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.versions.node}
 Load when started: ${readFileSync('/proc/loadavg', 'utf8').trim()}
 
-Each case is one \`trainingPipelineWorkflow\` run (default parameters: 100 trees of depth 8 for each forest,
-30 epochs for the cashflow net, deploy on) from trigger to result, with its pipeline and training workers in
+Each case is one \`trainingPipelineWorkflow\` run with the default parameters (${describeDefaults()}, deploy on)
+from trigger to result, with its pipeline and training workers in
 a fresh process; peak memory is that process's maximum resident set (worker threads included; the
 Temporal and MinIO servers are separate processes and not counted). Stage times are workflow time.
 
