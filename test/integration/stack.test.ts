@@ -21,7 +21,11 @@ async function stackEnv(): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = { ...process.env, STATE_DIR: stateDir, LOG_LEVEL: 'warn' };
   const ports = ['TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'MINIO_PORT', 'MINIO_CONSOLE_PORT', 'API_PORT'];
   ports.push('TEMPORAL_METRICS_PORT', 'PROMETHEUS_PORT', 'PIPELINE_WORKER_METRICS_PORT');
-  ports.push('PIPELINE_WORKER_SDK_METRICS_PORT', 'TRAINING_WORKER_METRICS_PORT', 'TRAINING_WORKER_SDK_METRICS_PORT');
+  ports.push(
+    'PIPELINE_WORKER_SDK_METRICS_PORT',
+    'TRAINING_WORKER_METRICS_PORT',
+    'TRAINING_WORKER_SDK_METRICS_PORT',
+  );
   for (const key of ports) {
     env[key] = String(await freePort());
   }
