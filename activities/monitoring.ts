@@ -13,7 +13,7 @@ import type { ModelRegistry } from '../models/registry/types.js';
 import type { LiveDriftSummary, RetrainingReason } from '../workflows/monitoring-types.js';
 import type { PipelineOutcome } from '../workflows/pipeline-types.js';
 import type { DriftBaseline } from './features.js';
-import { runIdentity } from './run-context.js';
+import { runIdentity, throttledHeartbeat } from './run-context.js';
 
 export interface CheckLiveDriftInput {
   modelName: string;
@@ -44,20 +44,28 @@ export interface MonitoringDeps {
   metrics: WorkerMetrics;
 }
 
-/** The served version and its manifest; no served version is a broken precondition, not a transient error. */
+/** The served version's manifest, or undefined before the first deployment (a normal state, not an error). */
 export async function servedManifest(registry: ModelRegistry, modelName: string, alias: string) {
   const record = await registry.getAlias(modelName, alias);
-  if (!record) {
-    throw ApplicationFailure.nonRetryable(`model ${modelName} has no ${alias} alias yet`, 'NoServedModel');
-  }
-  return registry.getManifest(modelName, record.version);
+  return record ? registry.getManifest(modelName, record.version) : undefined;
 }
+
+const noModel = (input: { modelName: string }) => ({
+  modelName: input.modelName,
+  samples: 0,
+  verdict: 'no-model' as const,
+  driftedFeatures: [],
+  maxWassersteinNormalized: 0,
+  maxPsi: 0,
+});
 
 export function createMonitoringActivities(deps: MonitoringDeps) {
   const { store, registry, metrics } = deps;
   return {
     async checkLiveDrift(input: CheckLiveDriftInput): Promise<LiveDriftSummary> {
       const manifest = await servedManifest(registry, input.modelName, input.alias);
+      const heartbeat = throttledHeartbeat();
+      if (!manifest) return { ...noModel(input), reportKey: null, version: null, window: input.window };
       const baselineKey = manifest.details?.driftBaselineKey;
       if (typeof baselineKey !== 'string') {
         throw ApplicationFailure.nonRetryable(
@@ -66,7 +74,12 @@ export function createMonitoringActivities(deps: MonitoringDeps) {
         );
       }
       const baseline = JSON.parse((await store.get(baselineKey)).toString()) as DriftBaseline;
-      const { records, objects } = await readPredictionLogs(store, input.modelName, input.window);
+      const { records, objects } = await readPredictionLogs(
+        store,
+        input.modelName,
+        input.window,
+        (read, of) => heartbeat({ step: 'reading prediction logs', read, of }),
+      );
       const features = manifest.featureSchema.filter((name) => baseline.features[name]);
       const columns = featureColumns(records, features);
       const perFeature: Record<string, FeatureDrift & { drifted: boolean }> = {};
@@ -79,7 +92,7 @@ export function createMonitoringActivities(deps: MonitoringDeps) {
       const drifted = Object.entries(perFeature).filter(([, d]) => d.drifted);
       const verdict = !enough ? 'insufficient-data' : drifted.length > 0 ? 'drift' : 'stable';
       const values = Object.values(perFeature);
-      const summary: LiveDriftSummary = {
+      const summary: LiveDriftSummary & { reportKey: string } = {
         reportKey: `monitoring/${input.modelName}/drift/${compactTimestamp(new Date(input.window.to))}.json`,
         modelName: input.modelName,
         version: manifest.version,

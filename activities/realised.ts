@@ -15,6 +15,7 @@ import type { ModelRegistry } from '../models/registry/types.js';
 import type { RealisedPerformance } from '../workflows/monitoring-types.js';
 import type { DatasetRef } from '../workflows/pipeline-types.js';
 import { servedManifest } from './monitoring.js';
+import { throttledHeartbeat } from './run-context.js';
 
 export interface MeasureRealisedInput {
   modelName: string;
@@ -55,12 +56,27 @@ export function createRealisedActivities(deps: {
   return {
     async measureRealisedPerformance(input: MeasureRealisedInput): Promise<RealisedPerformance> {
       const manifest = await servedManifest(registry, input.modelName, input.alias);
+      const heartbeat = throttledHeartbeat();
+      if (!manifest) {
+        return {
+          reportKey: null,
+          modelName: input.modelName,
+          version: null,
+          samples: 0,
+          realisedMae: null,
+          validationMae: null,
+          drop: null,
+          verdict: 'no-model',
+        };
+      }
       const horizon = Number(manifest.details?.horizon ?? 5);
       const csv = (await store.get(input.dataset.key)).toString('utf8');
       const { data } = parseMarketCsv(csv, { defaultSymbol: 'UNKNOWN', source: input.dataset.key });
       const set = buildFeatures(data, { horizon, riskThreshold: 0.03 });
       const find = indexRows(set);
-      const { records } = await readPredictionLogs(store, input.modelName, input.window);
+      const { records } = await readPredictionLogs(store, input.modelName, input.window, (read, of) =>
+        heartbeat({ step: 'reading prediction logs', read, of }),
+      );
       let total = 0;
       let samples = 0;
       for (const r of records) {
@@ -79,7 +95,7 @@ export function createRealisedActivities(deps: {
           : drop > input.accuracyDropThreshold
             ? 'degraded'
             : 'ok';
-      const result: RealisedPerformance = {
+      const result: RealisedPerformance & { reportKey: string } = {
         reportKey: `monitoring/${input.modelName}/realised/${compactTimestamp(new Date(input.window.to))}.json`,
         modelName: input.modelName,
         version: manifest.version,

@@ -25,6 +25,8 @@ export async function readPredictionLogs(
   store: Pick<ObjectStore, 'list' | 'get'>,
   model: string,
   window: LogWindow,
+  /** Called after each object, e.g. to heartbeat a long read. */
+  onProgress?: (objectsRead: number, of: number) => void,
 ): Promise<{ records: LoggedPrediction[]; objects: number }> {
   const prefix = `prediction-logs/${model}/`;
   const firstDay = window.from.slice(0, 10);
@@ -34,12 +36,13 @@ export async function readPredictionLogs(
     return day >= firstDay && day <= lastDay && key.endsWith('.jsonl');
   });
   const records: LoggedPrediction[] = [];
-  for (const key of keys) {
+  for (const [n, key] of keys.entries()) {
     for (const line of (await store.get(key)).toString('utf8').split('\n')) {
       if (!line.trim()) continue;
       const record = JSON.parse(line) as LoggedPrediction;
       if (record.at >= window.from && record.at < window.to) records.push(record);
     }
+    onProgress?.(n + 1, keys.length);
   }
   return { records, objects: keys.length };
 }

@@ -28,12 +28,13 @@ export interface DriftMonitorInput {
 }
 
 export interface LiveDriftSummary {
-  reportKey: string;
+  /** Null when no model is served yet (nothing to compare with). */
+  reportKey: string | null;
   modelName: string;
-  version: string;
+  version: string | null;
   window: { from: string; to: string };
   samples: number;
-  verdict: 'drift' | 'stable' | 'insufficient-data';
+  verdict: 'drift' | 'stable' | 'insufficient-data' | 'no-model';
   driftedFeatures: string[];
   maxWassersteinNormalized: number;
   maxPsi: number;
@@ -65,15 +66,16 @@ export interface MarketRefreshInput {
 }
 
 export interface RealisedPerformance {
-  reportKey: string;
+  /** Null when no model is served yet. */
+  reportKey: string | null;
   modelName: string;
-  version: string;
+  version: string | null;
   samples: number;
   realisedMae: number | null;
   validationMae: number | null;
   /** realised / validation - 1; null without samples. */
   drop: number | null;
-  verdict: 'degraded' | 'ok' | 'insufficient-data';
+  verdict: 'degraded' | 'ok' | 'insufficient-data' | 'no-model';
 }
 
 export interface MarketRefreshOutput {
