@@ -4,12 +4,15 @@
  */
 import type { Config } from '../lib/config.js';
 import type { ObjectStore } from '../lib/object-store.js';
+import type { WorkerMetrics } from '../lib/worker-metrics.js';
 import type { ArtifactLoaders } from '../models/artifact-loaders.js';
 import type { ModelRegistry } from '../models/registry/types.js';
 import { createDeploymentActivities } from './deployment.js';
 import { createDriftActivities } from './drift.js';
 import { createFeatureActivities } from './features.js';
 import { createIngestionActivities } from './ingestion.js';
+import { createMonitoringActivities } from './monitoring.js';
+import { createRealisedActivities } from './realised.js';
 import { createStoreProbeActivities } from './store-probe.js';
 import { createTrainingActivities } from './training.js';
 import { createValidationActivities } from './validation.js';
@@ -21,6 +24,8 @@ export interface ActivityDeps {
   sources: Config['sources'];
   /** Recorded in each model's lineage: the commit the worker runs. */
   codeVersion: string;
+  /** The worker process's metrics registry, served on its metrics port. */
+  metrics: WorkerMetrics;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -32,6 +37,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createValidationActivities(deps),
     ...createDriftActivities(deps),
     ...createDeploymentActivities(deps),
+    ...createMonitoringActivities(deps),
+    ...createRealisedActivities(deps),
   };
 }
 

@@ -11,6 +11,7 @@ import { cashflowNetFormat, decodeCashflowNet } from '../models/cashflow-net/art
 import { trainCashflowNetOffThread } from '../models/cashflow-net/train-off-thread.js';
 import { evenlySpacedRows } from '../lib/feature-store.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
+import type { WorkerMetrics } from '../lib/worker-metrics.js';
 import type { ArtifactOutput, FeatureSetRef } from '../workflows/pipeline-types.js';
 import { loadFeatureSet, runPrefix, splitOf, throttledHeartbeat } from './run-context.js';
 
@@ -33,7 +34,15 @@ export interface TrainCashflowInput {
   seed: number;
 }
 
-export function createTrainingActivities(deps: { store: ObjectStore }) {
+export function createTrainingActivities(deps: { store: ObjectStore; metrics: WorkerMetrics }) {
+  /** Times a successful training for model_training_duration_seconds{role}; failed attempts are not training times. */
+  async function timed<T>(role: ArtifactOutput['role'], run: () => Promise<T>): Promise<T> {
+    const stop = deps.metrics.trainingDuration.startTimer({ role });
+    const result = await run();
+    stop();
+    return result;
+  }
+
   async function store(
     role: ArtifactOutput['role'],
     format: string,
@@ -46,76 +55,79 @@ export function createTrainingActivities(deps: { store: ObjectStore }) {
   }
 
   return {
-    async trainRandomForest(input: TrainTabularInput): Promise<ArtifactOutput> {
-      const train = splitOf(await loadFeatureSet(deps.store, input.features), input.features, 'train');
-      const heartbeat = throttledHeartbeat();
-      const engine = getEngine(input.engine);
-      try {
-        const model = await trainRelative(
-          engine,
-          {
-            x: train.x,
-            nRows: train.nRows,
-            nFeatures: train.nFeatures,
-            y: input.role === 'prediction' ? train.target : train.risk,
-            featureNames: train.featureNames,
-          },
-          input.role === 'prediction' ? 'regression' : 'classification',
-          {
-            seed: input.seed,
-            nEstimators: input.nEstimators,
-            treeOptions: { maxDepth: input.maxDepth, minLeafSize: input.minLeafSize },
-            signal: Context.current().cancellationSignal,
-            onProgress: (done, total) => heartbeat({ role: input.role, trees: done, of: total }),
-          },
-        );
-        return await store(input.role, model.engine, model.serialize(), {
-          ...model.summary,
-          trainRows: train.nRows,
-        });
-      } catch (err) {
-        if (err instanceof ModelInputError)
-          throw ApplicationFailure.nonRetryable(err.message, 'InvalidTrainingData');
-        throw err;
-      }
-    },
+    trainRandomForest: (input: TrainTabularInput) => timed(input.role, () => trainForest(input)),
+    trainCashflowModel: (input: TrainCashflowInput) => timed('cashflow', () => trainCashflow(input)),
+  };
 
-    async trainCashflowModel(input: TrainCashflowInput): Promise<ArtifactOutput> {
-      const all = splitOf(await loadFeatureSet(deps.store, input.features), input.features, 'train');
-      // The net learns a smooth function of a dozen inputs: beyond ~100k rows more rows cost time, not accuracy.
-      const train = evenlySpacedRows(all, input.maxRows ?? 100_000);
-      const heartbeat = throttledHeartbeat();
-      const started = Date.now();
-      const bytes = await trainCashflowNetOffThread(
+  async function trainForest(input: TrainTabularInput): Promise<ArtifactOutput> {
+    const train = splitOf(await loadFeatureSet(deps.store, input.features), input.features, 'train');
+    const heartbeat = throttledHeartbeat();
+    const engine = getEngine(input.engine);
+    try {
+      const model = await trainRelative(
+        engine,
         {
           x: train.x,
           nRows: train.nRows,
           nFeatures: train.nFeatures,
-          path: train.targetPath,
-          horizons: train.horizon,
+          y: input.role === 'prediction' ? train.target : train.risk,
           featureNames: train.featureNames,
         },
+        input.role === 'prediction' ? 'regression' : 'classification',
         {
-          hiddenUnits: input.hiddenUnits,
-          epochs: input.epochs,
-          batchSize: 256,
-          learningRate: 0.005,
           seed: input.seed,
-        },
-        {
+          nEstimators: input.nEstimators,
+          treeOptions: { maxDepth: input.maxDepth, minLeafSize: input.minLeafSize },
           signal: Context.current().cancellationSignal,
-          onProgress: (epoch, epochs, loss) => heartbeat({ role: 'cashflow', epoch, of: epochs, loss }),
+          onProgress: (done, total) => heartbeat({ role: input.role, trees: done, of: total }),
         },
       );
-      const { header } = decodeCashflowNet(bytes);
-      return store('cashflow', cashflowNetFormat, bytes, {
-        backend: header.backend,
-        horizons: header.horizons,
-        finalLoss: header.training.finalLoss,
+      return await store(input.role, model.engine, model.serialize(), {
+        ...model.summary,
         trainRows: train.nRows,
-        trainRowsAvailable: all.nRows,
-        trainSeconds: (Date.now() - started) / 1000,
       });
-    },
-  };
+    } catch (err) {
+      if (err instanceof ModelInputError)
+        throw ApplicationFailure.nonRetryable(err.message, 'InvalidTrainingData');
+      throw err;
+    }
+  }
+
+  async function trainCashflow(input: TrainCashflowInput): Promise<ArtifactOutput> {
+    const all = splitOf(await loadFeatureSet(deps.store, input.features), input.features, 'train');
+    // The net learns a smooth function of a dozen inputs: beyond ~100k rows more rows cost time, not accuracy.
+    const train = evenlySpacedRows(all, input.maxRows ?? 100_000);
+    const heartbeat = throttledHeartbeat();
+    const started = Date.now();
+    const bytes = await trainCashflowNetOffThread(
+      {
+        x: train.x,
+        nRows: train.nRows,
+        nFeatures: train.nFeatures,
+        path: train.targetPath,
+        horizons: train.horizon,
+        featureNames: train.featureNames,
+      },
+      {
+        hiddenUnits: input.hiddenUnits,
+        epochs: input.epochs,
+        batchSize: 256,
+        learningRate: 0.005,
+        seed: input.seed,
+      },
+      {
+        signal: Context.current().cancellationSignal,
+        onProgress: (epoch, epochs, loss) => heartbeat({ role: 'cashflow', epoch, of: epochs, loss }),
+      },
+    );
+    const { header } = decodeCashflowNet(bytes);
+    return store('cashflow', cashflowNetFormat, bytes, {
+      backend: header.backend,
+      horizons: header.horizons,
+      finalLoss: header.training.finalLoss,
+      trainRows: train.nRows,
+      trainRowsAvailable: all.nRows,
+      trainSeconds: (Date.now() - started) / 1000,
+    });
+  }
 }

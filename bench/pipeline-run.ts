@@ -10,6 +10,7 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } 
 import { createActivities } from '../activities/index.js';
 import { loadConfig } from '../lib/config.js';
 import { createObjectStore } from '../lib/object-store.js';
+import { createWorkerMetrics } from '../lib/worker-metrics.js';
 import { trainingQueueFor } from '../lib/temporal-names.js';
 import { createDefaultLoaders } from '../models/default-loaders.js';
 import { createModelRegistry } from '../models/registry/minio-registry.js';
@@ -31,6 +32,7 @@ const activities = createActivities({
   loaders: createDefaultLoaders(),
   sources: config.sources,
   codeVersion: 'bench',
+  metrics: createWorkerMetrics(),
 });
 const native = await NativeConnection.connect({ address: config.temporal.address });
 const taskQueue = `bench-${randomUUID()}`;

@@ -124,3 +124,38 @@ export async function startMinio(options: MinioOptions): Promise<ManagedProcess>
   });
   return proc;
 }
+
+export interface PrometheusOptions {
+  bin: string;
+  port: number;
+  configFile: string;
+  dataDir: string;
+  logDir: string;
+  /** Retention of the local TSDB; a laptop keeps a week. */
+  retention?: string;
+}
+
+export async function startPrometheus(options: PrometheusOptions): Promise<ManagedProcess> {
+  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.logDir, { recursive: true });
+  const address = `127.0.0.1:${options.port}`;
+  const args = [
+    `--config.file=${options.configFile}`,
+    `--storage.tsdb.path=${options.dataDir}`,
+    `--storage.tsdb.retention.time=${options.retention ?? '7d'}`,
+    `--web.listen-address=${address}`,
+    '--log.level=warn',
+  ];
+  const proc = startProcess('prometheus', options.bin, args, {
+    logFile: join(options.logDir, 'prometheus.log'),
+  });
+  await waitUntilReady(
+    `Prometheus on ${address}`,
+    async () => (await fetch(`http://${address}/-/ready`)).ok,
+    {
+      process: proc,
+      timeoutMs: 60_000,
+    },
+  );
+  return proc;
+}

@@ -1,8 +1,9 @@
 /**
- * The local stack: Temporal dev server (SQLite under STATE_DIR, web UI), MinIO (data under STATE_DIR,
- * console), the pipeline and training workers and the API. Each is waited on until it really answers; then
- * the store probe runs through all of them, the training pipeline trains and deploys a model on the
- * bundled S&P 500 data, and the URLs are printed. Ctrl-C or SIGTERM stops everything in reverse order;
+ * The local stack: Temporal dev server (SQLite under STATE_DIR, web UI, server metrics), MinIO (data under
+ * STATE_DIR, console), the pipeline and training workers (each with its metrics endpoints), the API and
+ * Prometheus scraping all of them. Each is waited on until it really answers; then the monitoring
+ * schedules are applied, the store probe runs through all of them, the training pipeline trains and
+ * deploys a model on the bundled S&P 500 data, and the URLs are printed. Ctrl-C or SIGTERM stops everything in reverse order;
  * restarting keeps workflow history, buckets and models.
  *
  *   npm start                                  # install what is missing, then this
@@ -17,11 +18,13 @@ import { describeConfig, loadConfig } from '../lib/config.js';
 import { createObjectStore } from '../lib/object-store.js';
 import { connectClient, temporalNamespaceReady } from '../lib/temporal.js';
 import { taskQueues, trainingQueueFor } from '../lib/temporal-names.js';
+import { applySchedules, scheduleDefinitions } from '../lib/schedules.js';
 import { runStoreProbe } from '../cli/store-probe.js';
 import { followRun, startTrainingRun, summarise } from '../cli/train.js';
-import { latestSampleRow } from '../cli/sample-request.js';
 import { startProcess, tailOf, waitUntilReady, type ManagedProcess } from './processes.js';
+import { showPrediction } from './stack-api.js';
 import { startMinio, startTemporalDevServer } from './servers.js';
+import { countTargets, scrapedTargets, stackTargets, startPrometheusFor } from './stack-monitoring.js';
 import { resolveTool } from './tools.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
       dbFile: join(config.stateDir, 'temporal.sqlite'),
       namespace: config.temporal.namespace,
       logDir,
+      metricsPort: config.monitoring.temporalMetricsPort,
     });
     supervise(proc);
     say('Temporal dev server: ready');
@@ -188,11 +192,29 @@ async function main(): Promise<void> {
   });
   say('API: ready');
 
+  say(`Prometheus: starting on port ${config.monitoring.prometheusPort} ...`);
+  const targets = stackTargets(config);
+  const prometheus = await startPrometheusFor(config, targets, {
+    stateDir: config.stateDir,
+    logDir,
+    port: config.monitoring.prometheusPort,
+    scrapeInterval: '5s',
+    evaluationInterval: '5s',
+  });
+  supervise(prometheus.proc);
+  const health = await scrapedTargets(prometheus.url, countTargets(targets));
+  const down = health.filter((t) => t.health !== 'up');
+  say(`Prometheus: ready, ${health.length - down.length} of ${health.length} targets up`);
+  for (const t of down) say(`  DOWN ${t.job} ${t.instance}: ${t.lastError}`);
+
   const client = await connectClient(config.temporal);
   let probeId: string;
   let trainingId: string | undefined;
   let deployed: string | undefined;
   try {
+    for (const r of await applySchedules(client, scheduleDefinitions(config, taskQueues.pipeline))) {
+      say(`schedule ${r.scheduleId}: ${r.result}`);
+    }
     const probe = await runStoreProbe(client, 'stack start-up check');
     probeId = probe.workflowId;
     say(
@@ -209,15 +231,15 @@ async function main(): Promise<void> {
   } finally {
     await client.connection.close();
   }
-  const health = (await (await fetch(`${apiUrl}/health`)).json()) as {
+  const apiHealth = (await (await fetch(`${apiUrl}/health`)).json()) as {
     status: string;
     dependencies: { objectStore: { reachable: boolean }; temporal: { reachable: boolean } };
   };
   say(
-    `API health: ${health.status} (object store reachable=${health.dependencies.objectStore.reachable}, temporal reachable=${health.dependencies.temporal.reachable})`,
+    `API health: ${apiHealth.status} (object store reachable=${apiHealth.dependencies.objectStore.reachable}, temporal reachable=${apiHealth.dependencies.temporal.reachable})`,
   );
 
-  if (deployed) await showPrediction(apiUrl, token, deployed);
+  if (deployed) await showPrediction(apiUrl, token, deployed, say);
 
   const ns = encodeURIComponent(config.temporal.namespace);
   console.log('');
@@ -243,34 +265,11 @@ async function main(): Promise<void> {
   console.log(`  API health      ${apiUrl}/health`);
   console.log(`  API docs        ${apiUrl}/docs`);
   console.log(`  API token       ${token}  (Authorization: Bearer ...)`);
+  console.log(`  Prometheus      ${prometheus.url}/targets  (alerts: ${prometheus.url}/alerts)`);
+  console.log(`  schedules       http://127.0.0.1:${config.temporal.uiPort}/namespaces/${ns}/schedules`);
   console.log('');
   if (once) await stopAll('--once', 0);
   say('press Ctrl-C to stop');
-}
-
-/** Waits until the API serves `version`, then answers one real request and prints it with its curl. */
-async function showPrediction(apiUrl: string, token: string, version: string): Promise<void> {
-  await waitUntilReady(
-    `API serving ${version}`,
-    async () => {
-      const ready = (await (await fetch(`${apiUrl}/ready`)).json()) as { model?: { version: string } };
-      return ready.model?.version === version;
-    },
-    { timeoutMs: 60_000, intervalMs: 500 },
-  );
-  const { date, data } = await latestSampleRow();
-  const body = JSON.stringify({ data });
-  const res = await fetch(`${apiUrl}/predict`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body,
-  });
-  const answer = (await res.json()) as Record<string, unknown>;
-  say(`API: serving ${version}; POST /predict with the features of ${date} answered HTTP ${res.status}:`);
-  console.log(
-    `  curl -s -H 'Authorization: Bearer ${token}' -H 'Content-Type: application/json' \\\n    -d '${body}' ${apiUrl}/predict`,
-  );
-  console.log(`  ${JSON.stringify(answer)}`);
 }
 
 main().catch((err: unknown) => {

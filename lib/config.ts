@@ -4,9 +4,12 @@
  */
 import { resolve } from 'node:path';
 import { homedir } from 'node:os';
+import { monitoringConfig, monitoringSpec, type MonitoringConfig } from './config-monitoring.js';
 
-type Kind = 'string' | 'port' | 'int' | 'number' | 'fraction' | 'url';
-interface VarSpec {
+export type { MonitoringConfig };
+
+export type Kind = 'string' | 'port' | 'int' | 'number' | 'fraction' | 'url';
+export interface VarSpec {
   kind: Kind;
   /** Default when unset; `undefined` means "unset is meaningful" (e.g. use the local server). */
   default?: string;
@@ -119,6 +122,7 @@ export const configSpec = {
     doc: 'Risk budget for position_size, in forecast units: size = budget / sigma (see README).',
   },
   POSITION_MAX_SIZE: { kind: 'number', default: '10', doc: 'Cap on position_size.' },
+  ...monitoringSpec,
 } satisfies Record<string, VarSpec>;
 
 export type ConfigKey = keyof typeof configSpec;
@@ -143,6 +147,7 @@ export interface Config {
     fred: { apiKey?: string; baseUrl: string };
   };
   api: ApiConfig;
+  monitoring: MonitoringConfig;
   logLevel: string;
 }
 
@@ -250,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxSize: Number(must('POSITION_MAX_SIZE')),
       },
     },
+    monitoring: monitoringConfig(must, (message) => new ConfigError(message)),
     logLevel: must('LOG_LEVEL'),
   };
 }

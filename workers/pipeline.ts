@@ -12,8 +12,9 @@ import { buildActivities, createLogger, installRuntime } from './wiring.js';
 async function run(): Promise<void> {
   const config = loadConfig();
   const log = createLogger('worker-pipeline', config.logLevel);
-  installRuntime(log);
-  const { store, activities } = await buildActivities(config);
+  const ports = config.monitoring.pipelineWorker;
+  installRuntime(log, config.monitoring.metricsHost, ports);
+  const { store, activities, metricsServer } = await buildActivities(config, ports);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   try {
     const worker = await Worker.create({
@@ -25,12 +26,18 @@ async function run(): Promise<void> {
       shutdownGraceTime: '30 seconds',
     });
     log.info(
-      { taskQueue: taskQueues.pipeline, temporal: config.temporal.address, store: store.endpoint },
+      {
+        taskQueue: taskQueues.pipeline,
+        temporal: config.temporal.address,
+        metrics: metricsServer.url,
+        store: store.endpoint,
+      },
       'worker started',
     );
     await worker.run();
     log.info('worker stopped');
   } finally {
+    await metricsServer.close();
     await connection.close();
   }
 }

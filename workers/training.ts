@@ -10,8 +10,9 @@ import { buildActivities, createLogger, installRuntime } from './wiring.js';
 async function run(): Promise<void> {
   const config = loadConfig();
   const log = createLogger('worker-training', config.logLevel);
-  installRuntime(log);
-  const { activities } = await buildActivities(config);
+  const ports = config.monitoring.trainingWorker;
+  installRuntime(log, config.monitoring.metricsHost, ports);
+  const { activities, metricsServer } = await buildActivities(config, ports);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   try {
     const worker = await Worker.create({
@@ -33,6 +34,7 @@ async function run(): Promise<void> {
     await worker.run();
     log.info('worker stopped');
   } finally {
+    await metricsServer.close();
     await connection.close();
   }
 }

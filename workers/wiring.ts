@@ -1,14 +1,24 @@
-/** What every worker process builds from the configuration: logger, runtime, store, registry, activities. */
+/**
+ * What every worker process builds from the configuration: logger, runtime (with the Temporal SDK's own
+ * Prometheus exporter), store, registry, metrics (served on the worker's metrics port) and activities.
+ */
 import { Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import type { Config } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
+import { serveMetrics, type MetricsServer } from '../lib/metrics-server.js';
 import { createObjectStore } from '../lib/object-store.js';
 import { codeVersion } from '../lib/versions.js';
+import { createWorkerMetrics } from '../lib/worker-metrics.js';
 import { createDefaultLoaders } from '../models/default-loaders.js';
 import { createModelRegistry } from '../models/registry/minio-registry.js';
 
-export function installRuntime(log: Logger): void {
+export interface WorkerPorts {
+  metricsPort: number;
+  sdkMetricsPort: number;
+}
+
+export function installRuntime(log: Logger, host: string, ports: WorkerPorts): void {
   Runtime.install({
     logger: {
       log: (level, message, meta) =>
@@ -19,21 +29,45 @@ export function installRuntime(log: Logger): void {
       warn: (m, meta) => log.warn(meta ?? {}, m),
       error: (m, meta) => log.error(meta ?? {}, m),
     },
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } },
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) },
+      // Seconds and `_total` suffixes: the Prometheus conventions the dashboards and rules assume.
+      metrics: {
+        prometheus: {
+          bindAddress: `${host}:${ports.sdkMetricsPort}`,
+          countersTotalSuffix: true,
+          useSecondsForDurations: true,
+        },
+      },
+    },
   });
 }
 
-export async function buildActivities(config: Config) {
+export async function buildActivities(
+  config: Config,
+  ports: WorkerPorts,
+): Promise<{
+  activities: ReturnType<typeof createActivities>;
+  store: ReturnType<typeof createObjectStore>;
+  metricsServer: MetricsServer;
+}> {
   const store = createObjectStore(config.s3);
   await store.ensureBucket();
+  const metrics = createWorkerMetrics();
+  const metricsServer = await serveMetrics(
+    metrics.registry,
+    ports.metricsPort,
+    config.monitoring.metricsHost,
+  );
   const activities = createActivities({
     store,
     registry: createModelRegistry(store),
     loaders: createDefaultLoaders(),
     sources: config.sources,
     codeVersion: codeVersion(),
+    metrics,
   });
-  return { store, activities };
+  return { store, activities, metricsServer };
 }
 
 export { createLogger };

@@ -5,6 +5,7 @@
  */
 import {
   defineQuery,
+  patched,
   proxyActivities,
   setHandler,
   upsertMemo,
@@ -28,8 +29,33 @@ const quick = proxyActivities<Activities>(io);
 
 export const progressQuery = defineQuery<PipelineProgress>('progress');
 
+/**
+ * Runs the pipeline and reports its outcome and stage times to the worker's metrics through an activity
+ * (workflow code has no metrics registry). `patched` keeps histories recorded before this existed
+ * replayable.
+ */
 export async function trainingPipelineWorkflow(
   rawInput: Partial<TrainingPipelineInput> = {},
+): Promise<TrainingPipelineOutput> {
+  const stageSeconds: Record<string, number> = {};
+  const record = async (outcome: TrainingPipelineOutput['outcome'] | 'failed') => {
+    if (patched('pipeline-run-metrics')) await quick.recordPipelineRun({ outcome, stageSeconds });
+  };
+  let output: TrainingPipelineOutput;
+  try {
+    output = await runPipeline(rawInput, stageSeconds);
+  } catch (err) {
+    // Metrics must not hide the run's own failure.
+    await record('failed').catch(() => undefined);
+    throw err;
+  }
+  await record(output.outcome);
+  return output;
+}
+
+async function runPipeline(
+  rawInput: Partial<TrainingPipelineInput>,
+  stageSeconds: Record<string, number>,
 ): Promise<TrainingPipelineOutput> {
   const input = resolvePipelineInput(rawInput);
   const trainers = proxyActivities<Activities>({
@@ -43,7 +69,6 @@ export async function trainingPipelineWorkflow(
     detail: '',
   };
   setHandler(progressQuery, () => progress);
-  const stageSeconds: Record<string, number> = {};
 
   async function stage<T>(name: PipelineStage, detail: string, run: () => Promise<T>): Promise<T> {
     progress.stage = name;

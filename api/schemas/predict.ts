@@ -36,10 +36,19 @@ export const PredictRequest = Type.Object(
         description: `1 to ${maxBatchRows} rows.`,
       }),
     ),
+    as_of: Type.Optional(
+      Type.String({
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        description:
+          'Optional market date (YYYY-MM-DD) the features describe. Kept with the logged prediction, so ' +
+          'its realised error can be measured once the horizon has passed.',
+        examples: ['2020-04-09'],
+      }),
+    ),
   },
   {
     additionalProperties: false,
-    description: 'Exactly one of `data` (one row) or `instances` (a batch).',
+    description: 'Exactly one of `data` (one row) or `instances` (a batch), and optionally `as_of`.',
   },
 );
 export type PredictRequest = Static<typeof PredictRequest>;

@@ -22,6 +22,8 @@ declare module 'vitest' {
     workflowBundlePath: string;
     /** PID of the MinIO process, for tests that stop the store under a running service. */
     minioPid: number;
+    /** Port of the Temporal dev server's own Prometheus metrics. */
+    temporalMetricsPort: number;
   }
 }
 
@@ -31,7 +33,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const logDir = join(dir, 'logs');
   const started = Date.now();
 
-  const [temporalPort, minioPort] = [await freePort(), await freePort()];
+  const [temporalPort, minioPort, temporalMetricsPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const namespace = 'default';
   const accessKey = 'it-' + randomBytes(6).toString('hex');
   const secretKey = randomBytes(16).toString('hex');
@@ -43,6 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       dbFile: null,
       namespace,
       logDir,
+      metricsPort: temporalMetricsPort,
     }),
     startMinio({
       bin: resolveTool(config, 'minio'),
@@ -76,6 +83,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   project.provide('workflowBundlePath', workflowBundlePath);
   project.provide('minioPid', minio.child.pid ?? -1);
+  project.provide('temporalMetricsPort', temporalMetricsPort);
 
   return async () => {
     await Promise.all([temporal.stop(), minio.stop()]);

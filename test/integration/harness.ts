@@ -13,8 +13,34 @@ import { trainingQueueFor } from '../../lib/temporal-names.js';
 import { createActivities, type ActivityDeps } from '../../activities/index.js';
 import { createDefaultLoaders } from '../../models/default-loaders.js';
 import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createWorkerMetrics } from '../../lib/worker-metrics.js';
 
 let runtimeInstalled = false;
+
+/**
+ * Installs the process's Temporal runtime once (it cannot be replaced). A test that scrapes the SDK's own
+ * metrics calls this first with the exporter's address; everyone else gets the quiet default.
+ */
+export function installTestRuntime(sdkMetricsAddress?: string): void {
+  if (runtimeInstalled) return;
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    ...(sdkMetricsAddress
+      ? {
+          telemetryOptions: {
+            metrics: {
+              prometheus: {
+                bindAddress: sdkMetricsAddress,
+                countersTotalSuffix: true,
+                useSecondsForDurations: true,
+              },
+            },
+          },
+        }
+      : {}),
+  });
+  runtimeInstalled = true;
+}
 
 export function integrationConfig(overrides: Partial<Config['s3']> = {}): Config {
   const base = loadConfig({});
@@ -54,6 +80,7 @@ export function activityDeps(store: ObjectStore, overrides: Partial<ActivityDeps
     loaders: createDefaultLoaders(),
     sources: loadConfig({}).sources,
     codeVersion: 'integration-test',
+    metrics: createWorkerMetrics(),
     ...overrides,
   };
 }
@@ -67,10 +94,7 @@ export async function withWorker<T>(
   fn: (ctx: { taskQueue: string; client: Client }) => Promise<T>,
   config = integrationConfig(),
 ): Promise<T> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  installTestRuntime();
   const taskQueue = `test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const client = await temporalClient(config);

@@ -19,7 +19,14 @@ afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
 async function stackEnv(): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = { ...process.env, STATE_DIR: stateDir, LOG_LEVEL: 'warn' };
-  for (const key of ['TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'MINIO_PORT', 'MINIO_CONSOLE_PORT', 'API_PORT']) {
+  const ports = ['TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'MINIO_PORT', 'MINIO_CONSOLE_PORT', 'API_PORT'];
+  ports.push('TEMPORAL_METRICS_PORT', 'PROMETHEUS_PORT', 'PIPELINE_WORKER_METRICS_PORT');
+  ports.push(
+    'PIPELINE_WORKER_SDK_METRICS_PORT',
+    'TRAINING_WORKER_METRICS_PORT',
+    'TRAINING_WORKER_SDK_METRICS_PORT',
+  );
+  for (const key of ports) {
     env[key] = String(await freePort());
   }
   delete env.TEMPORAL_ADDRESS;
@@ -58,12 +65,17 @@ describe('local stack launcher', () => {
     expect(first.output).toMatch(/API health: ok \(object store reachable=true, temporal reachable=true\)/);
     expect(first.output).toMatch(/Temporal UI\s+http:\/\/127\.0\.0\.1:\d+\/namespaces\/default\/workflows/);
     expect(first.output).toMatch(/MinIO console\s+http:\/\/127\.0\.0\.1:\d+\/browser\/cashflow/);
+    // Prometheus scrapes the API, both workers, their Temporal SDK exporters, Temporal, MinIO and itself.
+    expect(first.output).toMatch(/Prometheus: ready, 8 of 8 targets up/);
+    expect(first.output).toMatch(/Prometheus\s+http:\/\/127\.0\.0\.1:\d+\/targets/);
+    expect(first.output).toMatch(/schedule cashflow-daily-drift-check: created/);
     expect(processesUsing(stateDir)).toEqual([]);
 
     // Probe ids carry the second they started in; make sure the second run gets another one.
     await new Promise((r) => setTimeout(r, 1100));
     const second = await runStackOnce(await stackEnv());
     expect(second.code, second.output).toBe(0);
+    expect(second.output).toMatch(/schedule cashflow-daily-drift-check: updated/);
     expect(processesUsing(stateDir)).toEqual([]);
 
     // Reopen the same state with the servers alone: both runs' history and objects are still there.

@@ -3,7 +3,8 @@
  * benchmarks can build many apps in one process). Request durations are recorded for every route.
  */
 import fp from 'fastify-plugin';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { registerProcessMetrics } from '../../../lib/process-metrics.js';
 
 export interface ApiMetrics {
   registry: Registry;
@@ -23,7 +24,7 @@ declare module 'fastify' {
 
 export function createApiMetrics(): ApiMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  registerProcessMetrics(registry);
   const registers = [registry];
   return {
     registry,

@@ -46,7 +46,7 @@ const predict: FastifyPluginAsyncTypebox = async (fastify) => {
       const model = modelHolder.current();
       if (!model)
         throw new AppError('NO_MODEL_LOADED', `no model is loaded: ${modelHolder.status().reason ?? ''}`);
-      const { data, instances } = request.body;
+      const { data, instances, as_of } = request.body;
       if ((data === undefined) === (instances === undefined)) {
         throw new AppError(
           'INVALID_INPUT',
@@ -81,7 +81,13 @@ const predict: FastifyPluginAsyncTypebox = async (fastify) => {
       for (let i = 0; i < rows.length; i++) {
         if (!predictionLog.shouldSample()) continue;
         const output = toWire(results[i] as RowPrediction);
-        predictionLog.add(model.name, { at: new Date().toISOString(), model: ref, input: rows[i], output });
+        predictionLog.add(model.name, {
+          at: new Date().toISOString(),
+          model: ref,
+          input: rows[i],
+          output,
+          ...(as_of ? { as_of } : {}),
+        });
       }
       if (data !== undefined) return { ...toWire(results[0] as RowPrediction), model: ref, warnings };
       return { predictions: results.map(toWire), model: ref, warnings };

@@ -59,6 +59,30 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the monitoring settings and refuses a data source that is not JSON with a kind', () => {
+    const config = loadConfig({
+      DRIFT_THRESHOLD: '0.4',
+      MARKET_DATA_SOURCE: '{"kind":"csv","objectKey":"a.csv"}',
+    });
+    expect(config.monitoring).toMatchObject({
+      metricsHost: '127.0.0.1',
+      temporalMetricsPort: 7235,
+      prometheusPort: 9090,
+      pipelineWorker: { metricsPort: 9464, sdkMetricsPort: 9465 },
+      trainingWorker: { metricsPort: 9466, sdkMetricsPort: 9467 },
+      driftThreshold: 0.4,
+      accuracyDropThreshold: 0.1,
+      marketDataSource: { kind: 'csv', objectKey: 'a.csv' },
+    });
+    expect(() => loadConfig({ MARKET_DATA_SOURCE: 'sample' })).toThrow(
+      /MARKET_DATA_SOURCE="sample" is not JSON/,
+    );
+    expect(() => loadConfig({ MARKET_DATA_SOURCE: '{"rows":1}' })).toThrow(/needs a "kind"/);
+    expect(() => loadConfig({ DRIFT_THRESHOLD: '-1' })).toThrow(
+      /DRIFT_THRESHOLD="-1" is not a non-negative number/,
+    );
+  });
+
   it('documents every variable', () => {
     const doc = describeConfig();
     for (const key of [
