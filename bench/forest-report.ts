@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 export interface SideResult {
+  /** Which comparison and side, e.g. "(a) histogram-forest". */
+  label: string;
   side: string;
   trees: number;
   trainSeconds: number;
@@ -70,7 +72,12 @@ export function renderReport(input: {
     r === ml && mlTrees !== 50
       ? ` (${mlTrees} trees; ${mlSeconds50.toFixed(0)} s for 50, extrapolated linearly)`
       : '';
+  const targetB = speedupB >= 1 && (Math.abs(r2Gap) <= 0.01 || r2Gap > 0);
   return `# Random-forest benchmark
+
+Where it stands: ${speedupA.toFixed(0)}× faster than ml-random-forest (target ≥ 100×: ${verdict(speedupA >= 100)});
+${speedupB.toFixed(1)}× faster than scikit-learn with an R² gap of ${r2Gap.toFixed(4)} (target: no slower, R² within
+0.01: ${verdict(targetB)}).
 
 Command: \`${input.command}\` (after \`bash bench/setup-python.sh\`), run on ${machine.date}.
 
@@ -106,9 +113,21 @@ ${verdict(speedupB >= 1)}); R² gap ${r2Gap >= 0 ? '+' : ''}${r2Gap.toFixed(4)} 
 Batch prediction ${(histB.predictRowsPerSecond / sk.predictRowsPerSecond).toFixed(2)}× scikit-learn's rate; artifact
 ${(sk.artifactBytes / histB.artifactBytes).toFixed(1)}× smaller; peak memory ${(sk.peakRssMiB / histB.peakRssMiB).toFixed(2)}× lower.
 
+## Notes
+
+- histogram-forest splits on bin boundaries (≤ 256 quantile bins per feature, edges halfway between
+  distinct values), not on every distinct value as ml-random-forest and scikit-learn do; the R² columns
+  show what that costs on this data.
+- Batch prediction: histogram-forest predicts on the calling thread (\`predict()\` is synchronous);
+  scikit-learn's \`predict\` uses its n_jobs=2 threads. ml-random-forest's rate is for its own forest
+  (feature bagging per tree, \`minNumSamples\` 3), which is shallower than the full-depth trees of (b).
+- ml-random-forest's artifact is its JSON (\`toJSON()\`) inside the same checked envelope.
+- Peak RSS includes each runtime's baseline (Node with tsx, Python with numpy and scikit-learn) and the
+  data set as loaded from the float64 files.
+
 ## Load
 
-${[...input.a, ...input.b].map((r) => `- before ${r.side}: \`${r.loadBefore}\``).join('\n')}
+${[...input.a, ...input.b].map((r) => `- before ${r.label}: \`${r.loadBefore}\``).join('\n')}
 - after the run: \`${input.loadAfter}\`
 `;
 }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { writeBenchData } from './bench-data.js';
 import { machineInfo, renderReport, type SideResult } from './forest-report.js';
 
@@ -30,7 +31,8 @@ async function side(label: string, file: string, args: string[]): Promise<SideRe
   console.log(`[${new Date().toISOString()}] ${label} … (${loadBefore})`);
   const { stdout } = await run(file, args, { cwd: join(here, '..'), maxBuffer: 16 * 1024 * 1024 });
   const lines = stdout.trim().split('\n');
-  const result = { ...(JSON.parse(lines[lines.length - 1]!) as Omit<SideResult, 'loadBefore'>), loadBefore };
+  const measured = JSON.parse(lines[lines.length - 1]!) as Omit<SideResult, 'loadBefore' | 'label'>;
+  const result: SideResult = { ...measured, label, loadBefore };
   console.log(`  ${JSON.stringify(result)}`);
   return result;
 }
@@ -81,7 +83,13 @@ try {
     loadAfter: await load(),
   });
   const out = join(here, 'results', 'random-forest.md');
-  await writeFile(out, report);
+  // Formatted like every other file of the repository, so the format check passes on the results too.
+  await writeFile(out, await format(report, { ...(await resolveConfig(out)), parser: 'markdown' }));
+  // The raw measures too, so the numbers in the report can be checked or re-rendered.
+  await writeFile(
+    join(here, 'results', 'random-forest.json'),
+    `${JSON.stringify({ command, a, b }, null, 2)}\n`,
+  );
   console.log(`\nwrote ${out}`);
 } finally {
   await rm(work, { recursive: true, force: true });
