@@ -119,8 +119,10 @@ ${(sk.artifactBytes / histB.artifactBytes).toFixed(1)}× smaller; peak memory ${
   distinct values), not on every distinct value as ml-random-forest and scikit-learn do; the R² columns
   show what that costs on this data.
 - Batch prediction: histogram-forest predicts on the calling thread (\`predict()\` is synchronous);
-  scikit-learn's \`predict\` uses its n_jobs=2 threads. ml-random-forest's rate is for its own forest
-  (feature bagging per tree, \`minNumSamples\` 3), which is shallower than the full-depth trees of (b).
+  scikit-learn's \`predict\` uses its n_jobs=2 threads. Rates of (a) and (b) do not compare with each
+  other: (a) has 20 features and trees that stop at 3 samples, (b) full-depth trees on 100,000 rows.
+- The machine's 2 cores are shared with other work, so every time here is inflated by the load listed
+  below, and a side that ran under more load looks slower: the ratios move from run to run.
 - ml-random-forest's artifact is its JSON (\`toJSON()\`) inside the same checked envelope.
 - Peak RSS includes each runtime's baseline (Node with tsx, Python with numpy and scikit-learn) and the
   data set as loaded from the float64 files.
