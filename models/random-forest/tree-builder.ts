@@ -36,6 +36,7 @@ export class TreeBuilder {
   private readonly slots: Float64Array[] = [];
   private readonly freeSlots: number[] = [];
   private readonly block: SortedBlock;
+  private readonly rows: RowStats;
   private readonly split: SplitState;
   private readonly packedSplit: Int32Array;
   private readonly child: Int32Array;
@@ -60,6 +61,7 @@ export class TreeBuilder {
     this.candidates = new Int32Array(options.featuresPerSplit);
     // Depth-first: at most one pending sibling per level, 5 ints per entry.
     this.stack = new Int32Array((n + 2) * 5);
+    this.rows = { idx: this.idx, rowWeight: this.rowWeight, rowWY: this.rowWY };
     this.block = new SortedBlock(data, this.rowWeight, this.rowWY, SMALL_NODE);
     this.split = new SplitState(data.nClasses, options.minLeafSize);
     const maxRows = options.useSampleBagging ? Math.min(n, options.samplesPerTree) : n;
@@ -148,7 +150,7 @@ export class TreeBuilder {
       } else {
         if (slot < 0) {
           slot = this.allocSlot();
-          buildHistogram(this.data, this.hists(), this.slots[slot]!, start, end);
+          buildHistogram(this.data, this.rows, this.slots[slot]!, start, end);
         }
         this.searchHistogram(this.slots[slot]!);
       }
@@ -177,10 +179,10 @@ export class TreeBuilder {
       let largeSlot = -1;
       if (slot >= 0 && largeCount >= SMALL_NODE && !this.isLeafBySize(depth + 1, largeW)) {
         smallSlot = this.allocSlot();
-        const small = this.slots[smallSlot]!;
-        buildHistogram(this.data, this.hists(), small, smallStart, smallEnd);
+        const smallHist = this.slots[smallSlot]!;
+        buildHistogram(this.data, this.rows, smallHist, smallStart, smallEnd);
         const parent = this.slots[slot]!;
-        for (let i = 0; i < this.histSize; i++) parent[i]! -= small[i]!;
+        for (let i = 0; i < this.histSize; i++) parent[i]! -= smallHist[i]!;
         largeSlot = slot;
         if (smallEnd - smallStart < SMALL_NODE) {
           this.freeSlots.push(smallSlot);
@@ -195,10 +197,6 @@ export class TreeBuilder {
       sp = this.push(sp, mid, end, depth + 1, left + 1, rightSlot);
       sp = this.push(sp, start, mid, depth + 1, left, leftSlot);
     }
-  }
-
-  private hists(): RowStats {
-    return { idx: this.idx, rowWeight: this.rowWeight, rowWY: this.rowWY };
   }
 
   private push(sp: number, start: number, end: number, depth: number, node: number, slot: number): number {
