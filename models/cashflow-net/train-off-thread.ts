@@ -2,7 +2,7 @@
  * Runs cashflow-net training on a worker thread so the calling thread (a Temporal activity) keeps
  * heart-beating. Aborting the signal terminates the thread.
  */
-import { startTsWorker } from '../../lib/worker-thread.js';
+import { startTsWorker } from '../ts-worker.js';
 import type { CashflowNetParams, CashflowTrainingData } from './network.js';
 
 export function trainCashflowNetOffThread(
@@ -12,7 +12,9 @@ export function trainCashflowNetOffThread(
 ): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new DOMException('training cancelled', 'AbortError'));
-    const worker = startTsWorker(new URL('./train-worker.ts', import.meta.url), { data, params });
+    const worker = startTsWorker(new URL('./train-worker.ts', import.meta.url), {
+      workerData: { data, params },
+    });
     const abort = () => {
       void worker.terminate();
       reject(new DOMException('training cancelled', 'AbortError'));

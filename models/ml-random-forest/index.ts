@@ -1,7 +1,8 @@
 /**
  * The `ml-random-forest` engine: the npm package behind the common engine interface. It is the reference
  * the histogram forest is checked against, and stays selectable. Its training is synchronous and O(n²)
- * per node (minutes on 5,000 rows), so it suits small data sets only; see bench/results/random-forest.md.
+ * per node (minutes on 5,000 rows), so it runs on a worker thread (train-worker.ts) and suits small data
+ * sets only; see bench/results/random-forest.md.
  */
 import { RandomForestClassifier, RandomForestRegression } from 'ml-random-forest';
 import { ArtifactError, readEnvelope, writeEnvelope } from '../artifact-envelope.js';
@@ -17,6 +18,9 @@ import type { ForestOptions } from '../forest-options.js';
 import { checkTargets } from '../random-forest/index.js';
 import { abortError } from '../random-forest/worker-pool.js';
 import { accuracy, rSquared } from '../score.js';
+import { startTsWorker } from '../ts-worker.js';
+import type { Forest } from './safe-forest.js';
+import type { TrainRequest } from './train-worker.js';
 
 export const ENGINE_NAME = 'ml-random-forest';
 const FORMAT = 'ml-random-forest/1';
@@ -26,27 +30,30 @@ export interface MlRandomForestOptions extends ForestOptions {
   selectionMethod?: 'mean' | 'median';
 }
 
-type Forest = RandomForestRegression | RandomForestClassifier;
-
-/**
- * With few trees some rows are never out of bag, and the package then aggregates an empty list and throws.
- * These subclasses answer NaN for such rows instead; the out-of-bag score skips them.
- */
-class SafeRegression extends RandomForestRegression {
-  override selection(values: number[]): number {
-    return values.length === 0 ? NaN : super.selection(values);
-  }
-}
-class SafeClassifier extends RandomForestClassifier {
-  override selection(values: number[]): number {
-    return values.length === 0 ? NaN : super.selection(values);
-  }
+interface TrainReply {
+  /** The forest as the package's JSON text. */
+  json: string;
+  nTrees: number;
+  oob: { true: number; predicted: number }[] | null;
+  importance: number[];
 }
 
 function toRows(m: Matrix): number[][] {
   return Array.from({ length: m.nRows }, (_, r) =>
     Array.from(m.x.subarray(r * m.nFeatures, (r + 1) * m.nFeatures)),
   );
+}
+
+function loadForest(task: Task, json: string): Forest {
+  let model: unknown;
+  try {
+    model = JSON.parse(json);
+  } catch {
+    throw new ArtifactError('ml-random-forest artifact payload is not valid JSON');
+  }
+  return task === 'regression'
+    ? RandomForestRegression.load(model as Parameters<typeof RandomForestRegression.load>[0])
+    : RandomForestClassifier.load(model as Parameters<typeof RandomForestClassifier.load>[0]);
 }
 
 class MlRandomForestModel implements TrainedModel {
@@ -56,6 +63,7 @@ class MlRandomForestModel implements TrainedModel {
     readonly task: Task,
     readonly featureNames: readonly string[],
     private readonly forest: Forest,
+    private readonly json: string,
     readonly summary: Record<string, unknown>,
     private readonly options: Record<string, unknown>,
   ) {}
@@ -74,70 +82,94 @@ class MlRandomForestModel implements TrainedModel {
   }
 
   serialize(): Uint8Array {
-    const payload = Buffer.from(JSON.stringify(this.forest.toJSON()), 'utf8');
+    const payload = Buffer.from(this.json, 'utf8');
     return writeEnvelope(this, { format: FORMAT, options: this.options, summary: this.summary }, payload);
   }
 }
 
-function summarise(forest: Forest, task: Task, names: readonly string[]): Record<string, unknown> {
-  const summary: Record<string, unknown> = { nTrees: forest.estimators?.length ?? 0 };
-  const oob = forest.oobResults;
-  if (oob !== undefined) {
-    const covered = oob.filter((o) => !Number.isNaN(o.predicted));
-    const truth = covered.map((o) => o.true);
-    const predicted = covered.map((o) => o.predicted);
+function summarise(reply: TrainReply, task: Task, names: readonly string[]): Record<string, unknown> {
+  const summary: Record<string, unknown> = { nTrees: reply.nTrees };
+  if (reply.oob !== null) {
+    const covered = reply.oob.filter((o) => !Number.isNaN(o.predicted));
     summary.oobMetric = task === 'regression' ? 'r2' : 'accuracy';
     summary.oobRows = covered.length;
     summary.oobScore =
-      covered.length === 0 ? null : (task === 'regression' ? rSquared : accuracy)(truth, predicted);
+      covered.length === 0
+        ? null
+        : (task === 'regression' ? rSquared : accuracy)(
+            covered.map((o) => o.true),
+            covered.map((o) => o.predicted),
+          );
   }
-  // featureImportance() exists in ml-random-forest 2.1 but is missing from its type declarations.
-  const importance = (forest as unknown as { featureImportance(): number[] }).featureImportance();
   summary.featureImportances = Object.fromEntries(
-    names.map((name, f) => [name, Number.isFinite(importance[f]) ? importance[f]! : 0]),
+    names.map((name, f) => [name, Number.isFinite(reply.importance[f]) ? reply.importance[f]! : 0]),
   );
   return summary;
+}
+
+/** Trains on a worker thread; aborting terminates the thread, the only way to stop the package midway. */
+function trainOffThread(request: TrainRequest, signal: AbortSignal | undefined): Promise<TrainReply> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError(signal));
+      return;
+    }
+    const worker = startTsWorker(new URL('./train-worker.ts', import.meta.url), { workerData: request });
+    const settle = (done: () => void): void => {
+      signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      done();
+    };
+    const onAbort = (): void => settle(() => reject(abortError(signal)));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.once('message', (reply: TrainReply) => settle(() => resolve(reply)));
+    worker.once('error', (error) => settle(() => reject(error)));
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`ml-random-forest worker exited with code ${code}`))),
+    );
+  });
 }
 
 export const mlRandomForestEngine: ModelEngine<MlRandomForestOptions> = {
   name: ENGINE_NAME,
 
-  // Async for the interface only: the package trains synchronously and cannot be interrupted midway.
   async train(data, task, options: CommonTrainOptions & MlRandomForestOptions) {
     assertMatrix(data);
     checkTargets(data, task);
     if (options.treeOptions?.minLeafSize !== undefined) {
       throw new RangeError('treeOptions.minLeafSize is a histogram-forest option; ml-random-forest has none');
     }
-    if (options.signal?.aborted) throw abortError(options.signal);
-    const { onProgress: _p, signal: _s, treeOptions, ...rest } = options;
+    const { onProgress, signal, treeOptions, ...rest } = options;
     const libraryOptions = { ...rest, treeOptions: { ...treeOptions } };
-    const forest: Forest =
-      task === 'regression' ? new SafeRegression(libraryOptions) : new SafeClassifier(libraryOptions);
-    forest.train(toRows(data), Array.from(data.y));
-    if (options.signal?.aborted) throw abortError(options.signal);
-    const nTrees = forest.estimators?.length ?? 0;
-    options.onProgress?.(nTrees, nTrees);
-    const summary = summarise(forest, task, data.featureNames);
-    return new MlRandomForestModel(task, [...data.featureNames], forest, summary, libraryOptions);
+    const { x, y, nRows, nFeatures } = data;
+    const reply = await trainOffThread({ x, y, nRows, nFeatures, task, libraryOptions }, signal);
+    // The package reports nothing while it trains: progress comes once, at the end.
+    onProgress?.(reply.nTrees, reply.nTrees);
+    const summary = summarise(reply, task, data.featureNames);
+    return new MlRandomForestModel(
+      task,
+      [...data.featureNames],
+      loadForest(task, reply.json),
+      reply.json,
+      summary,
+      libraryOptions,
+    );
   },
 
   load(bytes) {
     const { header, payload } = readEnvelope(bytes, ENGINE_NAME);
     if (header.format !== FORMAT)
       throw new ArtifactError(`unsupported ml-random-forest format ${String(header.format)}`);
-    let json: unknown;
-    try {
-      json = JSON.parse(Buffer.from(payload).toString('utf8'));
-    } catch {
-      throw new ArtifactError('ml-random-forest artifact payload is not valid JSON');
-    }
-    const forest =
-      header.task === 'regression'
-        ? RandomForestRegression.load(json as Parameters<typeof RandomForestRegression.load>[0])
-        : RandomForestClassifier.load(json as Parameters<typeof RandomForestClassifier.load>[0]);
+    const json = Buffer.from(payload).toString('utf8');
     const summary = (header.summary ?? {}) as Record<string, unknown>;
     const options = (header.options ?? {}) as Record<string, unknown>;
-    return new MlRandomForestModel(header.task, header.featureNames, forest, summary, options);
+    return new MlRandomForestModel(
+      header.task,
+      header.featureNames,
+      loadForest(header.task, json),
+      json,
+      summary,
+      options,
+    );
   },
 };

@@ -10,9 +10,8 @@ import type { ResolvedForestOptions } from './options.js';
 const FORMAT = 'histogram-forest/1';
 const ENGINE = 'histogram-forest';
 
-type TypedArray = Float64Array | Int32Array | Int16Array | Uint8Array;
-type SectionName =
-  'edges' | 'edgeOffsets' | 'nodeOffsets' | 'leafOffsets' | 'leafValues' | 'child' | 'feature' | 'threshold';
+type TypedArray = Float64Array | Int32Array;
+type SectionName = 'edges' | 'edgeOffsets' | 'nodeOffsets' | 'leafOffsets' | 'leafValues' | 'nodes';
 const KINDS: Record<
   SectionName,
   { new (buffer: ArrayBuffer, offset: number, length: number): TypedArray; BYTES_PER_ELEMENT: number }
@@ -22,9 +21,7 @@ const KINDS: Record<
   edgeOffsets: Int32Array,
   nodeOffsets: Int32Array,
   leafOffsets: Int32Array,
-  child: Int32Array,
-  feature: Int16Array,
-  threshold: Uint8Array,
+  nodes: Int32Array,
 };
 
 interface ForestHeader {
@@ -44,9 +41,7 @@ export function encodeForest(parts: ForestParts): Uint8Array {
     edgeOffsets: edges.offsets,
     nodeOffsets: arrays.nodeOffsets,
     leafOffsets: arrays.leafOffsets,
-    child: arrays.child,
-    feature: arrays.feature,
-    threshold: arrays.threshold,
+    nodes: arrays.nodes,
   };
   const sections = {} as Record<SectionName, [number, number]>;
   let size = 0;
@@ -103,9 +98,7 @@ export function decodeForest(bytes: Uint8Array): ForestParts {
     summary: header.summary,
     edges: { edges: view.edges as Float64Array, offsets: view.edgeOffsets as Int32Array },
     arrays: {
-      feature: view.feature as Int16Array,
-      threshold: view.threshold as Uint8Array,
-      child: view.child as Int32Array,
+      nodes: view.nodes as Int32Array,
       leafValues: view.leafValues as Float64Array,
       nodeOffsets: view.nodeOffsets as Int32Array,
       leafOffsets: view.leafOffsets as Int32Array,
@@ -117,7 +110,7 @@ export function decodeForest(bytes: Uint8Array): ForestParts {
 
 /** Refuses a forest whose indices point outside its arrays or backwards (a walk could loop or overrun). */
 function checkStructure(parts: ForestParts): void {
-  const { feature, child, threshold, nodeOffsets, leafOffsets, leafValues } = parts.arrays;
+  const { nodes, nodeOffsets, leafOffsets, leafValues } = parts.arrays;
   const F = parts.featureNames.length;
   const width = parts.nClasses === 0 ? 1 : parts.nClasses;
   const bad = (why: string): never => {
@@ -129,23 +122,26 @@ function checkStructure(parts: ForestParts): void {
   }
   for (let f = 0; f < F; f++)
     if (eo[f + 1]! < eo[f]! || eo[f + 1]! - eo[f]! > 255) bad(`feature ${f} has bad edges`);
-  if (threshold.length !== feature.length || child.length !== feature.length)
-    bad('node arrays differ in length');
   const nTrees = nodeOffsets.length - 1;
   if (nTrees < 1 || leafOffsets.length !== nTrees + 1) bad('tree offsets are missing');
-  if (nodeOffsets[nTrees] !== feature.length || leafOffsets[nTrees]! * width !== leafValues.length) {
+  if (nodeOffsets[nTrees]! * 2 !== nodes.length || leafOffsets[nTrees]! * width !== leafValues.length) {
     bad('tree offsets do not cover the node arrays');
   }
   for (let t = 0; t < nTrees; t++) {
     const base = nodeOffsets[t]!;
-    const nodes = nodeOffsets[t + 1]! - base;
+    const count = nodeOffsets[t + 1]! - base;
     const leaves = leafOffsets[t + 1]! - leafOffsets[t]!;
-    if (nodes < 1 || leaves < 1) bad(`tree ${t} is empty`);
-    for (let i = 0; i < nodes; i++) {
-      const f = feature[base + i]!;
-      const c = child[base + i]!;
-      if (f >= F) bad(`tree ${t} splits on feature ${f} of ${F}`);
-      if (f >= 0 ? c <= i || c + 1 >= nodes : c < 0 || c >= leaves)
+    if (count < 1 || leaves < 1) bad(`tree ${t} is empty`);
+    for (let i = 0; i < count; i++) {
+      const split = nodes[2 * (base + i)]!;
+      const next = nodes[2 * (base + i) + 1]!;
+      if (split < 0) {
+        if (next < 0 || next >= leaves) bad(`tree ${t} node ${i} points outside the tree`);
+        continue;
+      }
+      if (split >> 8 >= F) bad(`tree ${t} splits on feature ${split >> 8} of ${F}`);
+      // Preorder: both children come after their parent, so a walk always ends.
+      if (i + 1 >= count || next <= i + 1 || next >= count)
         bad(`tree ${t} node ${i} points outside the tree`);
     }
   }

@@ -67,22 +67,18 @@ export class ForestCollector {
     const nodeOffsets = new Int32Array(trees.length + 1);
     const leafOffsets = new Int32Array(trees.length + 1);
     trees.forEach((t, i) => {
-      nodeOffsets[i + 1] = nodeOffsets[i]! + t.feature.length;
+      nodeOffsets[i + 1] = nodeOffsets[i]! + t.nodes.length / 2;
       leafOffsets[i + 1] = leafOffsets[i]! + t.leafValues.length / this.width;
     });
     const nNodes = nodeOffsets[trees.length]!;
     const arrays: ForestArrays = {
-      feature: new Int16Array(nNodes),
-      threshold: new Uint8Array(nNodes),
-      child: new Int32Array(nNodes),
+      nodes: new Int32Array(2 * nNodes),
       leafValues: new Float64Array(leafOffsets[trees.length]! * this.width),
       nodeOffsets,
       leafOffsets,
     };
     trees.forEach((t, i) => {
-      arrays.feature.set(t.feature, nodeOffsets[i]);
-      arrays.threshold.set(t.threshold, nodeOffsets[i]);
-      arrays.child.set(t.child, nodeOffsets[i]);
+      arrays.nodes.set(t.nodes, 2 * nodeOffsets[i]!);
       arrays.leafValues.set(t.leafValues, leafOffsets[i]! * this.width);
     });
     return {

@@ -1,21 +1,20 @@
 /**
  * A trained histogram forest: flat typed arrays for every tree, batch prediction over typed arrays.
- * Rows are binned once with the training edges, then every tree walks bytes, tree by tree, so a tree's
- * nodes stay in cache while the whole batch goes through it.
+ * Rows are binned once with the training edges, then the batch goes through the forest tree by tree, so
+ * the nodes a tree's upper levels keep hitting stay in cache.
  */
 import { assertMatrix, ModelInputError, type Matrix, type Task, type TrainedModel } from '../engine.js';
 import { binRows, type BinEdges } from './binning.js';
 import type { ForestSummary } from './forest-collector.js';
 import { encodeForest } from './forest-artifact.js';
 import type { ResolvedForestOptions } from './options.js';
+import { leafOf } from './tree-layout.js';
 
 export const ENGINE_NAME = 'histogram-forest';
 
-/** Every tree of the forest back to back; child and leaf indices are local to their tree. */
+/** Every tree of the forest back to back (layout: tree-layout.ts); node and leaf indices are local to their tree. */
 export interface ForestArrays {
-  feature: Int16Array;
-  threshold: Uint8Array;
-  child: Int32Array;
+  nodes: Int32Array;
   leafValues: Float64Array;
   /** Tree t owns nodes nodeOffsets[t] .. nodeOffsets[t + 1]. */
   nodeOffsets: Int32Array;
@@ -52,7 +51,7 @@ export class HistogramForestModel implements TrainedModel {
   private average(rows: Matrix): Float64Array {
     assertMatrix(rows, this.featureNames.length);
     const { arrays, nClasses, edges } = this.parts;
-    const { feature, threshold, child, leafValues, nodeOffsets, leafOffsets } = arrays;
+    const { nodes, leafValues, nodeOffsets, leafOffsets } = arrays;
     const F = rows.nFeatures;
     const width = nClasses === 0 ? 1 : nClasses;
     const nTrees = nodeOffsets.length - 1;
@@ -66,14 +65,7 @@ export class HistogramForestModel implements TrainedModel {
         const base = nodeOffsets[t]!;
         const leafBase = leafOffsets[t]! * width;
         for (let r = 0; r < to - from; r++) {
-          const rowBase = r * F;
-          let node = base;
-          let f = feature[node]!;
-          while (f >= 0) {
-            node = base + child[node]! + (bins[rowBase + f]! > threshold[node]! ? 1 : 0);
-            f = feature[node]!;
-          }
-          const leaf = leafBase + child[node]! * width;
+          const leaf = leafBase + leafOf(nodes, base, bins, r * F) * width;
           const o = (from + r) * width;
           for (let c = 0; c < width; c++) out[o + c]! += leafValues[leaf + c]!;
         }

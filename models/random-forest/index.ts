@@ -17,6 +17,7 @@ import { decodeForest } from './forest-artifact.js';
 import { ForestCollector } from './forest-collector.js';
 import { ENGINE_NAME, HistogramForestModel } from './forest-model.js';
 import { resolveOptions, resolveThreads, type HistogramForestOptions } from './options.js';
+import { MAX_FEATURES } from './tree-layout.js';
 import { abortError, growTrees } from './worker-pool.js';
 
 export type { HistogramForestOptions } from './options.js';
@@ -55,8 +56,9 @@ export const histogramForestEngine: ModelEngine<HistogramForestOptions> = {
 
   async train(data, task, options: CommonTrainOptions & HistogramForestOptions) {
     assertMatrix(data);
-    if (data.nFeatures > 32_767)
-      throw new ModelInputError(`${data.nFeatures} features: at most 32767 are supported`);
+    if (data.nFeatures > MAX_FEATURES) {
+      throw new ModelInputError(`${data.nFeatures} features: at most ${MAX_FEATURES} are supported`);
+    }
     const nClasses = checkTargets(data, task);
     const resolved = resolveOptions(options, task, data.nRows, data.nFeatures);
     const nThreads = resolveThreads(options.nThreads, resolved.nEstimators);

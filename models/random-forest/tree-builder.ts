@@ -3,12 +3,13 @@
  * tree, so the hot loops never allocate. Large nodes search splits on histograms; only the smaller child's
  * histogram is built, the larger one is the parent's minus it.
  */
-import { leafWidth, outOfBag, type BinnedData, type TreeArrays } from './binned-data.js';
+import { leafWidth, type BinnedData } from './binned-data.js';
 import { buildHistogram, partitionRows, type RowStats } from './histogram.js';
 import type { ResolvedForestOptions } from './options.js';
 import { treeRng, type Rng } from './rng.js';
 import { SortedBlock } from './sorted-block.js';
 import { SplitState, statWidth } from './split-search.js';
+import { outOfBag, toPreorder, type TreeArrays } from './tree-layout.js';
 
 /** Below this many distinct rows a node is searched over its touched bins instead of a full histogram. */
 const SMALL_NODE = 128;
@@ -35,10 +36,11 @@ export class TreeBuilder {
   private readonly slots: Float64Array[] = [];
   private readonly freeSlots: number[] = [];
   private readonly block: SortedBlock;
+  private readonly rows: RowStats;
   private readonly split: SplitState;
-  private feature: Int16Array;
-  private threshold: Uint8Array;
-  private child: Int32Array;
+  private readonly packedSplit: Int32Array;
+  private readonly child: Int32Array;
+  private readonly preorder: Int32Array;
   private leafValues: Float64Array;
   private importance: Float64Array;
   private nodeCount = 0;
@@ -59,13 +61,14 @@ export class TreeBuilder {
     this.candidates = new Int32Array(options.featuresPerSplit);
     // Depth-first: at most one pending sibling per level, 5 ints per entry.
     this.stack = new Int32Array((n + 2) * 5);
+    this.rows = { idx: this.idx, rowWeight: this.rowWeight, rowWY: this.rowWY };
     this.block = new SortedBlock(data, this.rowWeight, this.rowWY, SMALL_NODE);
     this.split = new SplitState(data.nClasses, options.minLeafSize);
     const maxRows = options.useSampleBagging ? Math.min(n, options.samplesPerTree) : n;
     const maxNodes = 2 * maxRows + 1;
-    this.feature = new Int16Array(maxNodes);
-    this.threshold = new Uint8Array(maxNodes);
+    this.packedSplit = new Int32Array(maxNodes);
     this.child = new Int32Array(maxNodes);
+    this.preorder = new Int32Array(2 * maxNodes);
     this.leafValues = new Float64Array(maxNodes * leafWidth(data.nClasses));
     this.importance = new Float64Array(this.F);
   }
@@ -83,9 +86,8 @@ export class TreeBuilder {
     this.growFrom(m, rng);
     const width = leafWidth(this.data.nClasses);
     const tree: GrownTree = {
-      feature: this.feature.slice(0, this.nodeCount),
-      threshold: this.threshold.slice(0, this.nodeCount),
-      child: this.child.slice(0, this.nodeCount),
+      // The growth stack is free again: it serves as the reordering stack.
+      nodes: toPreorder(this.packedSplit, this.child, this.nodeCount, this.stack, this.preorder),
       leafValues: this.leafValues.slice(0, this.leafCount * width),
       importance: this.importance,
       oob: null,
@@ -148,7 +150,7 @@ export class TreeBuilder {
       } else {
         if (slot < 0) {
           slot = this.allocSlot();
-          buildHistogram(this.data, this.hists(), this.slots[slot]!, start, end);
+          buildHistogram(this.data, this.rows, this.slots[slot]!, start, end);
         }
         this.searchHistogram(this.slots[slot]!);
       }
@@ -161,8 +163,7 @@ export class TreeBuilder {
       const t = s.threshold();
       const left = this.nodeCount;
       this.nodeCount += 2;
-      this.feature[node] = f;
-      this.threshold[node] = t;
+      this.packedSplit[node] = (f << 8) | t;
       this.child[node] = left;
       this.importance[f]! += s.bestScore;
       const mid = partitionRows(this.data, this.idx, start, end, f, t);
@@ -178,10 +179,10 @@ export class TreeBuilder {
       let largeSlot = -1;
       if (slot >= 0 && largeCount >= SMALL_NODE && !this.isLeafBySize(depth + 1, largeW)) {
         smallSlot = this.allocSlot();
-        const small = this.slots[smallSlot]!;
-        buildHistogram(this.data, this.hists(), small, smallStart, smallEnd);
+        const smallHist = this.slots[smallSlot]!;
+        buildHistogram(this.data, this.rows, smallHist, smallStart, smallEnd);
         const parent = this.slots[slot]!;
-        for (let i = 0; i < this.histSize; i++) parent[i]! -= small[i]!;
+        for (let i = 0; i < this.histSize; i++) parent[i]! -= smallHist[i]!;
         largeSlot = slot;
         if (smallEnd - smallStart < SMALL_NODE) {
           this.freeSlots.push(smallSlot);
@@ -196,10 +197,6 @@ export class TreeBuilder {
       sp = this.push(sp, mid, end, depth + 1, left + 1, rightSlot);
       sp = this.push(sp, start, mid, depth + 1, left, leftSlot);
     }
-  }
-
-  private hists(): RowStats {
-    return { idx: this.idx, rowWeight: this.rowWeight, rowWY: this.rowWY };
   }
 
   private push(sp: number, start: number, end: number, depth: number, node: number, slot: number): number {
@@ -253,9 +250,7 @@ export class TreeBuilder {
   private makeLeaf(node: number, slot: number): void {
     if (slot >= 0) this.freeSlots.push(slot);
     const s = this.split;
-    this.feature[node] = -1;
-    // Buffers are reused across trees: a stale byte here would make the artifact depend on thread count.
-    this.threshold[node] = 0;
+    this.packedSplit[node] = -1;
     this.child[node] = this.leafCount;
     if (this.data.nClasses === 0) {
       this.leafValues[this.leafCount] = s.total[1]! / s.totalWeight;

@@ -24,9 +24,7 @@ const builder = new TreeBuilder(init.data, init.options);
 port.on('message', (request: TreeRequest) => {
   const grown = builder.grow(request.tree);
   const transfer: ArrayBuffer[] = [
-    grown.feature.buffer,
-    grown.threshold.buffer,
-    grown.child.buffer,
+    grown.nodes.buffer,
     grown.leafValues.buffer,
     grown.importance.buffer,
   ] as ArrayBuffer[];

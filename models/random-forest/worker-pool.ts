@@ -3,7 +3,8 @@
  * keeps heart-beating). Trees are handed out one at a time to whichever worker is free; each tree's
  * randomness comes from its index only, so the forest is the same for any number of threads.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../ts-worker.js';
 import type { BinnedData } from './binned-data.js';
 import type { ResolvedForestOptions } from './options.js';
 import type { GrownTree } from './tree-builder.js';
@@ -18,7 +19,7 @@ export interface PoolRun {
   signal?: AbortSignal;
 }
 
-const workerUrl = new URL('./tree-worker-bootstrap.js', import.meta.url);
+const workerUrl = new URL('./tree-worker.ts', import.meta.url);
 
 export function abortError(signal: AbortSignal | undefined): DOMException {
   const error = new DOMException('training was cancelled', 'AbortError');
@@ -54,7 +55,7 @@ export function growTrees(run: PoolRun): Promise<void> {
     };
     const init: WorkerInit = { data: run.data, options };
     for (let i = 0; i < run.nThreads; i++) {
-      const worker = new Worker(workerUrl, { workerData: init });
+      const worker = startTsWorker(workerUrl, { workerData: init });
       workers.push(worker);
       worker.on('message', (message: { tree: number; grown: GrownTree }) => {
         if (settled) return;

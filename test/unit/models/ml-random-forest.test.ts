@@ -35,3 +35,19 @@ describe('ml-random-forest engine', () => {
     ).rejects.toThrow(/minLeafSize is a histogram-forest option/);
   });
 });
+
+describe('ml-random-forest engine off the event loop', () => {
+  it('keeps the event loop turning while it trains, and stops on abort', async () => {
+    const big = friedmanTable(1500, 8, { seed: 4 });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const controller = new AbortController();
+    const run = engine.train(big, 'regression', { seed: 1, nEstimators: 200, signal: controller.signal });
+    // Abort from a timer callback: it can only fire if training is not holding this thread.
+    const abortTimer = setTimeout(() => controller.abort(), 300);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    clearInterval(timer);
+    clearTimeout(abortTimer);
+    expect(ticks).toBeGreaterThan(0);
+  });
+});
