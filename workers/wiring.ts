@@ -2,9 +2,15 @@
  * What every worker process builds from the configuration: logger, runtime (with the Temporal SDK's own
  * Prometheus exporter), store, registry, metrics (served on the worker's metrics port) and activities.
  */
-import { Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import {
+  NativeConnection,
+  Runtime,
+  Worker,
+  makeTelemetryFilterString,
+  type WorkerOptions,
+} from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
-import type { Config } from '../lib/config.js';
+import { loadConfig, type Config } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { serveMetrics, type MetricsServer } from '../lib/metrics-server.js';
 import { createObjectStore } from '../lib/object-store.js';
@@ -71,3 +77,47 @@ export async function buildActivities(
 }
 
 export { createLogger };
+
+type Activities = Awaited<ReturnType<typeof buildActivities>>['activities'];
+
+/**
+ * One worker process's life: runtime and metrics up, connect, poll `taskQueue` until a shutdown signal
+ * (the Temporal runtime's SIGINT/SIGTERM handling lets in-flight activities finish within the grace time),
+ * then close the metrics server and the connection.
+ */
+export async function runWorkerProcess(options: {
+  name: string;
+  ports: (config: Config) => WorkerPorts;
+  taskQueue: string;
+  worker: (activities: Activities) => Omit<WorkerOptions, 'connection' | 'namespace' | 'taskQueue'>;
+}): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(options.name, config.logLevel);
+  const ports = options.ports(config);
+  installRuntime(log, config.monitoring.metricsHost, ports);
+  const { store, activities, metricsServer } = await buildActivities(config, ports);
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: options.taskQueue,
+      shutdownGraceTime: '30 seconds',
+      ...options.worker(activities),
+    });
+    const where = { taskQueue: options.taskQueue, temporal: config.temporal.address, store: store.endpoint };
+    log.info({ ...where, metrics: metricsServer.url }, 'worker started');
+    await worker.run();
+    log.info('worker stopped');
+  } finally {
+    await metricsServer.close();
+    await connection.close();
+  }
+}
+
+export function exitOnFailure(run: Promise<void>): void {
+  run.catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,4 +1,5 @@
 /** Registers versions built with the linear test engine, and the loaders that read them back. */
+import { baseFeatures, macroFeatures } from '../../lib/features.js';
 import { createArtifactLoaders } from '../../models/predictor.js';
 import type { ModelManifest, ModelRegistry, NewVersion } from '../../models/registry/types.js';
 import {
@@ -11,20 +12,7 @@ import {
 } from './linear-engine.js';
 
 /** The features of the reference request, in the order the models expect them. */
-export const referenceFeatures = [
-  'stock_price',
-  'volatility',
-  'volume',
-  'sma_20',
-  'sma_50',
-  'rsi',
-  'macd',
-  'bollinger_upper',
-  'bollinger_lower',
-  'vix',
-  'treasury_10y',
-  'dollar_index',
-];
+export const referenceFeatures = [...baseFeatures, ...macroFeatures];
 
 export const referenceRow: Record<string, number> = {
   stock_price: 150.25,
