@@ -18,8 +18,14 @@ import { freePort, startMinio } from '../infra/servers.js';
 import { startProcess, waitUntilReady, type ManagedProcess } from '../infra/processes.js';
 import { resolveTool } from '../infra/tools.js';
 import { referenceRow, registerTestVersion } from '../test/support/test-models.js';
+import { registerSampleModel } from './sample-model.js';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { duration: { type: 'string', default: '10' }, model: { type: 'string', default: 'real' } },
+});
+// `real`: the forests and cashflow net the pipeline deploys, served by api/server.ts. `linear`: a trivial
+// test model, to see the HTTP path's own cost.
+const realModel = values.model !== 'linear';
 const duration = Number(values.duration);
 const token = randomBytes(16).toString('hex');
 const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
@@ -96,8 +102,14 @@ async function main(): Promise<void> {
   const store = createObjectStore(s3);
   await store.ensureBucket();
   const registry = createModelRegistry(store);
-  await registerTestVersion(registry, { name: 'cashflow-forecaster', bias: 1 });
-  await registry.setAlias('cashflow-forecaster', 'production', 'v0001');
+  let row: Record<string, number> = referenceRow;
+  if (realModel) {
+    console.log('training the production model on the sample data ...');
+    row = await registerSampleModel(registry, 'cashflow-forecaster');
+  } else {
+    await registerTestVersion(registry, { name: 'cashflow-forecaster', bias: 1 });
+    await registry.setAlias('cashflow-forecaster', 'production', 'v0001');
+  }
 
   const env = {
     ...process.env,
@@ -111,7 +123,8 @@ async function main(): Promise<void> {
     RATE_LIMIT_PER_MINUTE: '1000000000',
     LOG_LEVEL: 'warn',
   };
-  const api = startProcess('api', 'node', ['--import', 'tsx', 'bench/api-server.ts'], {
+  const entry = realModel ? 'api/server.ts' : 'bench/api-server.ts';
+  const api = startProcess('api', 'node', ['--import', 'tsx', entry], {
     logFile: join(logDir, 'api.log'),
     env,
   });
@@ -128,8 +141,8 @@ async function main(): Promise<void> {
     process: hello,
   });
 
-  const single = JSON.stringify({ data: referenceRow });
-  const batch = JSON.stringify({ instances: Array.from({ length: 100 }, () => referenceRow) });
+  const single = JSON.stringify({ data: row });
+  const batch = JSON.stringify({ instances: Array.from({ length: 100 }, () => row) });
   const helloUrl = `http://127.0.0.1:${helloPort}/`;
   const predictUrl = `${apiUrl}/predict`;
   const uptimeBefore = execSync('uptime').toString().trim();
@@ -153,8 +166,9 @@ async function main(): Promise<void> {
     await load('batch-100', '100 req/s', predictUrl, { body: batch, rate: 100 }),
   ];
   const uptimeAfter = execSync('uptime').toString().trim();
-  writeFileSync(join('bench', 'results', 'api.md'), report(runs, uptimeBefore, uptimeAfter));
-  console.log('wrote bench/results/api.md');
+  const file = join('bench', 'results', `api-${realModel ? 'real' : 'linear'}-model.md`);
+  writeFileSync(file, report(runs, uptimeBefore, uptimeAfter));
+  console.log(`wrote ${file}`);
 }
 
 function report(runs: Run[], uptimeBefore: string, uptimeAfter: string): string {
@@ -171,7 +185,7 @@ function report(runs: Run[], uptimeBefore: string, uptimeAfter: string): string 
   return [
     '# Prediction API load test',
     '',
-    `Command: \`npm run bench:api -- --duration ${duration}\` (autocannon, 10 connections, ${duration} s per line, loopback).`,
+    `Command: \`npm run bench:api -- --duration ${duration} --model ${realModel ? 'real' : 'linear'}\` (autocannon, 10 connections, ${duration} s per line, loopback).`,
     `Date: ${new Date().toISOString()}. Machine: ${cpus().length} CPUs (\`nproc\`), ${cpu}; ${memInfo.replace(/\s+/g, ' ')}` +
       ` (${(freemem() / 2 ** 30).toFixed(1)} GiB free of ${(totalmem() / 2 ** 30).toFixed(1)} GiB).`,
     '',
@@ -180,9 +194,15 @@ function report(runs: Run[], uptimeBefore: string, uptimeAfter: string): string 
     `- before: \`${uptimeBefore}\``,
     `- after: \`${uptimeAfter}\``,
     '',
-    'Setup: the API (`bench/api-server.ts`: the real app, auth, TypeBox validation, rate limiting, metrics,',
-    'prediction log at the default 10 % sample written to MinIO) runs as a child process with `LOG_LEVEL=warn` and',
-    'the linear test model; autocannon runs in the parent; the hello-world is a bare Fastify route in another child.',
+    realModel
+      ? 'Setup: `api/server.ts` (auth, TypeBox validation, rate limiting, metrics, prediction log at the default 10 % sample ' +
+        'written to MinIO) serving the production model the pipeline deploys with its default parameters (two 100-tree ' +
+        'forests and the TF.js cashflow net, trained on the bundled S&P 500 data), `LOG_LEVEL=warn`; the request is the ' +
+        'features of the last day of that data. autocannon runs in the parent; the hello-world is a bare Fastify route ' +
+        'in another child.'
+      : 'Setup: the API (`bench/api-server.ts`: the real app, auth, TypeBox validation, rate limiting, metrics, ' +
+        'prediction log at the default 10 % sample written to MinIO) with the linear test model, `LOG_LEVEL=warn`; ' +
+        'autocannon runs in the parent; the hello-world is a bare Fastify route in another child.',
     'Client and server share the 2 cores.',
     '',
     '| target | rate | req/s | p50 ms | p99 ms | errors | non-2xx |',

@@ -14,6 +14,7 @@ import {
   type CashflowNetHeader,
 } from './artifact.js';
 import { loadTf } from './backend.js';
+import { denseNetFrom } from './dense-forward.js';
 
 export const quantiles = [0.1, 0.5, 0.9];
 
@@ -144,24 +145,18 @@ export async function trainCashflowNet(
 
 export async function loadCashflowNet(bytes: Uint8Array): Promise<CashflowModel> {
   const { header, weights } = decodeCashflowNet(bytes);
-  const { tf, backend } = await loadTf();
-  const model = await tf.loadLayersModel(
-    tf.io.fromMemory({
-      modelTopology: header.modelTopology as object,
-      weightSpecs: header.weightSpecs as io.WeightsManifestEntry[],
-      weightData: weights.buffer.slice(
-        weights.byteOffset,
-        weights.byteOffset + weights.byteLength,
-      ) as ArrayBuffer,
-    }),
-  );
+  // Served by the typed-array forward pass (dense-forward.ts): same arithmetic, no TF.js on the request path.
+  const net = denseNetFrom(header.modelTopology, header.weightSpecs as io.WeightsManifestEntry[], weights);
   const H = header.horizons;
   const d = header.inputMean.length;
+  if (net.inputs !== d || net.outputs !== 3 * H) {
+    throw new Error(`network is ${net.inputs} -> ${net.outputs}, the header says ${d} -> ${3 * H}`);
+  }
   return {
     format: cashflowNetFormat,
     horizons: H,
     featureNames: header.featureNames,
-    backend,
+    backend: `typed-array forward pass (trained on ${header.backend})`,
     predictQuantiles(rows: Matrix): QuantilePaths {
       if (rows.nFeatures !== header.featureNames.length) {
         throw new Error(
@@ -169,14 +164,10 @@ export async function loadCashflowNet(bytes: Uint8Array): Promise<CashflowModel>
         );
       }
       const rel = relativeInputs(rows.x, rows.nRows, header.featureNames);
-      const input = tf.tensor2d(standardise(rel.x, rows.nRows, d, header.inputMean, header.inputStd), [
+      const values = net.forward(
+        standardise(rel.x, rows.nRows, d, header.inputMean, header.inputStd),
         rows.nRows,
-        d,
-      ]);
-      const output = model.predict(input) as Tensor;
-      const values = output.dataSync();
-      input.dispose();
-      output.dispose();
+      );
       const paths: QuantilePaths = {
         p10: new Float64Array(rows.nRows * H),
         p50: new Float64Array(rows.nRows * H),
