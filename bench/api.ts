@@ -2,7 +2,7 @@
  * Load test of the prediction API on loopback with autocannon: a MinIO and the API start as child
  * processes (a linear test model registered and promoted), next to a Fastify hello-world for the ceiling.
  * Reports p50/p99 latency at a fixed 1,000 requests/s and the maximum throughput, and writes
- * bench/results/api.md.   npm run bench:api [-- --duration 10]
+ * bench/results/api-<model>-model.md.   npm run bench:api [-- --duration 10] [--model real|linear]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
