@@ -59,6 +59,51 @@ const noModel = (input: { modelName: string }) => ({
   maxPsi: 0,
 });
 
+/**
+ * The retraining cool-down. Claims live under one key per cool-down window, written only if absent (a
+ * conditional PUT), so two alarms at the same moment cannot both win; a claim from the previous window still
+ * counts while it is younger than the cool-down. A retry by the same claimant gets its own claim back.
+ */
+export async function claimRetrainingWindow(
+  store: ObjectStore,
+  input: ClaimRetrainingInput,
+  claimant: { workflowId: string; runId: string },
+): Promise<{ start: boolean; workflowId: string; claimedAt: string }> {
+  const cooldownMs = input.cooldownHours * 3_600_000;
+  const at = Date.parse(input.at);
+  const window = Math.floor(at / cooldownMs);
+  const keyOf = (w: number) => `monitoring/${input.modelName}/retraining-claims/${w}.json`;
+  const read = async (key: string) =>
+    (await store.exists(key))
+      ? (JSON.parse((await store.get(key)).toString()) as RetrainingClaim)
+      : undefined;
+  const verdict = (claim: RetrainingClaim) => {
+    const mine = claim.claimant.workflowId === claimant.workflowId && claim.claimant.runId === claimant.runId;
+    if (mine) return { start: true, workflowId: claim.workflowId, claimedAt: claim.claimedAt };
+    if (at - Date.parse(claim.claimedAt) < cooldownMs) {
+      return { start: false, workflowId: claim.workflowId, claimedAt: claim.claimedAt };
+    }
+    return undefined;
+  };
+  for (const w of [window, window - 1]) {
+    const previous = await read(keyOf(w));
+    const decided = previous && verdict(previous);
+    if (decided) return decided;
+  }
+  const claim: RetrainingClaim = {
+    workflowId: `retraining-${input.modelName}-${input.reason}-${compactTimestamp(new Date(input.at))}`,
+    reason: input.reason,
+    claimedAt: input.at,
+    claimant,
+  };
+  if (await store.putIfAbsent(keyOf(window), JSON.stringify(claim, null, 2))) {
+    return { start: true, workflowId: claim.workflowId, claimedAt: claim.claimedAt };
+  }
+  // Another alarm claimed this window between our look and our write: its claim decides.
+  const winner = (await read(keyOf(window)))!;
+  return verdict(winner) ?? { start: false, workflowId: winner.workflowId, claimedAt: winner.claimedAt };
+}
+
 export function createMonitoringActivities(deps: MonitoringDeps) {
   const { store, registry, metrics } = deps;
   return {
@@ -126,35 +171,10 @@ export function createMonitoringActivities(deps: MonitoringDeps) {
       return summary;
     },
 
-    /**
-     * The cool-down: one marker per model names the last retraining an alarm started. A claim inside the
-     * cool-down is refused; a retried activity of the same workflow run gets its own earlier claim back.
-     */
     async claimRetraining(
       input: ClaimRetrainingInput,
     ): Promise<{ start: boolean; workflowId: string; claimedAt: string }> {
-      const key = `monitoring/${input.modelName}/retraining-claim.json`;
-      const claimant = runIdentity();
-      const previous = (await store.exists(key))
-        ? (JSON.parse((await store.get(key)).toString()) as RetrainingClaim)
-        : undefined;
-      if (previous) {
-        const mine =
-          previous.claimant.workflowId === claimant.workflowId && previous.claimant.runId === claimant.runId;
-        const age = Date.parse(input.at) - Date.parse(previous.claimedAt);
-        if (mine) return { start: true, workflowId: previous.workflowId, claimedAt: previous.claimedAt };
-        if (age < input.cooldownHours * 3_600_000) {
-          return { start: false, workflowId: previous.workflowId, claimedAt: previous.claimedAt };
-        }
-      }
-      const claim: RetrainingClaim = {
-        workflowId: `retraining-${input.modelName}-${input.reason}-${compactTimestamp(new Date(input.at))}`,
-        reason: input.reason,
-        claimedAt: input.at,
-        claimant,
-      };
-      await store.put(key, JSON.stringify(claim, null, 2), { 'Content-Type': 'application/json' });
-      return { start: true, workflowId: claim.workflowId, claimedAt: claim.claimedAt };
+      return claimRetrainingWindow(store, input, runIdentity());
     },
 
     async recordRetrainingStarted(input: { reason: RetrainingReason; workflowId: string }): Promise<void> {
