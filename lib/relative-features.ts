@@ -33,7 +33,29 @@ export class FeatureValueError extends Error {
   }
 }
 
+/**
+ * The last transform of each input array. A served version runs three models (prediction, risk, cash-flow
+ * path) on the same rows; each asks for the same transform, which is computed once. Inputs are treated as
+ * immutable once passed in (the API builds a new matrix per request).
+ */
+const computed = new WeakMap<
+  Float64Array,
+  { names: readonly string[]; nRows: number; value: RelativeInputs }
+>();
+
 export function relativeInputs(x: Float64Array, nRows: number, names: readonly string[]): RelativeInputs {
+  const hit = computed.get(x);
+  if (hit && hit.nRows === nRows && sameNames(hit.names, names)) return hit.value;
+  const value = computeRelativeInputs(x, nRows, names);
+  computed.set(x, { names, nRows, value });
+  return value;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((name, i) => name === b[i]));
+}
+
+function computeRelativeInputs(x: Float64Array, nRows: number, names: readonly string[]): RelativeInputs {
   const d = names.length;
   const p = names.indexOf(priceFeature);
   if (p < 0) throw new Error(`the signature has no ${priceFeature}: relative inputs need it`);
