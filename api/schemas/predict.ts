@@ -4,26 +4,27 @@ import { FieldProblem } from './error.js';
 /** Largest batch one request may carry; larger batches are split by the client. */
 export const maxBatchRows = 1000;
 
+/** The reference request's row: the documented example of `data`, and the tests' standard input. */
+export const referenceRow: Record<string, number> = {
+  stock_price: 150.25,
+  volatility: 0.12,
+  volume: 1000000,
+  sma_20: 145.5,
+  sma_50: 142.3,
+  rsi: 65.5,
+  macd: 2.1,
+  bollinger_upper: 155.8,
+  bollinger_lower: 144.7,
+  vix: 18.5,
+  treasury_10y: 3.45,
+  dollar_index: 102.3,
+};
+
 const FeatureRow = Type.Record(Type.String(), Type.Number(), {
   description:
     "Feature values by name. The served model's feature schema (GET /models) decides which are required; " +
     'unknown names are ignored and reported in `warnings`.',
-  examples: [
-    {
-      stock_price: 150.25,
-      volatility: 0.12,
-      volume: 1000000,
-      sma_20: 145.5,
-      sma_50: 142.3,
-      rsi: 65.5,
-      macd: 2.1,
-      bollinger_upper: 155.8,
-      bollinger_lower: 144.7,
-      vix: 18.5,
-      treasury_10y: 3.45,
-      dollar_index: 102.3,
-    },
-  ],
+  examples: [referenceRow],
 });
 
 export const PredictRequest = Type.Object(

@@ -1,5 +1,6 @@
 /** Registers versions built with the linear test engine, and the loaders that read them back. */
 import { baseFeatures, macroFeatures } from '../../lib/features.js';
+import { referenceRow } from '../../api/schemas/predict.js';
 import { createArtifactLoaders } from '../../models/predictor.js';
 import type { ModelManifest, ModelRegistry, NewVersion } from '../../models/registry/types.js';
 import {
@@ -14,20 +15,7 @@ import {
 /** The features of the reference request, in the order the models expect them. */
 export const referenceFeatures = [...baseFeatures, ...macroFeatures];
 
-export const referenceRow: Record<string, number> = {
-  stock_price: 150.25,
-  volatility: 0.12,
-  volume: 1000000,
-  sma_20: 145.5,
-  sma_50: 142.3,
-  rsi: 65.5,
-  macd: 2.1,
-  bollinger_upper: 155.8,
-  bollinger_lower: 144.7,
-  vix: 18.5,
-  treasury_10y: 3.45,
-  dollar_index: 102.3,
-};
+export { referenceRow };
 
 export const testLoaders = createArtifactLoaders({
   tabular: (format) => (format === linearFormat ? loadLinearModel : undefined),
