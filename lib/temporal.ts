@@ -9,22 +9,30 @@ export async function connectClient(temporal: Config['temporal']): Promise<Clien
 }
 
 /**
- * True once the frontend answers and the namespace exists: the dev server opens its port a moment before
- * it has registered the default namespace, so a bare TCP check is not enough.
+ * The namespace's server answers within `timeoutMs`: it exists and the server says its version. The dev
+ * server opens its port a moment before it has registered the default namespace, so a bare TCP check is
+ * not enough.
  */
+export async function describeTemporal(
+  connection: Connection,
+  temporal: Pick<Config['temporal'], 'address' | 'namespace'>,
+  timeoutMs: number,
+): Promise<{ serverVersion: string }> {
+  const what = `Temporal at ${temporal.address}`;
+  const service = connection.workflowService;
+  await withTimeout(service.describeNamespace({ namespace: temporal.namespace }), timeoutMs, what);
+  const info = await withTimeout(service.getSystemInfo({}), timeoutMs, what);
+  return { serverVersion: info.serverVersion ?? 'unknown' };
+}
+
+/** Connects, checks the namespace (describeTemporal) and disconnects: readiness for the launcher. */
 export async function temporalNamespaceReady(
   temporal: Pick<Config['temporal'], 'address' | 'namespace'>,
   timeoutMs = 2000,
 ): Promise<{ serverVersion: string }> {
   const connection = await Connection.connect({ address: temporal.address, connectTimeout: timeoutMs });
   try {
-    await withTimeout(
-      connection.workflowService.describeNamespace({ namespace: temporal.namespace }),
-      timeoutMs,
-      `Temporal at ${temporal.address}`,
-    );
-    const info = await connection.workflowService.getSystemInfo({});
-    return { serverVersion: info.serverVersion ?? 'unknown' };
+    return await describeTemporal(connection, temporal, timeoutMs);
   } finally {
     await connection.close();
   }

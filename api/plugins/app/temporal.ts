@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import { Connection } from '@temporalio/client';
 import type { Config } from '../../../lib/config.js';
 import { withTimeout } from '../../../lib/object-store.js';
+import { describeTemporal } from '../../../lib/temporal.js';
 
 export interface TemporalProbe {
   address: string;
@@ -33,10 +34,7 @@ export default fp<{ temporal: Config['temporal'] }>(
           timeoutMs,
           `Temporal at ${address}`,
         );
-        const service = connection.workflowService;
-        await withTimeout(service.describeNamespace({ namespace }), timeoutMs, `Temporal at ${address}`);
-        const info = await withTimeout(service.getSystemInfo({}), timeoutMs, `Temporal at ${address}`);
-        return { serverVersion: info.serverVersion ?? 'unknown' };
+        return describeTemporal(connection, { address, namespace }, timeoutMs);
       },
     };
     fastify.decorate('temporal', probe);
