@@ -4,6 +4,7 @@
  * depends on the model, so that check is here, with the same error shape (field + problem).
  */
 import { AppError } from '../lib/errors.js';
+import { featureCatalogue } from '../lib/feature-catalogue.js';
 import type { Matrix } from '../models/engine.js';
 import type { FieldProblem } from './schemas/error.js';
 
@@ -15,8 +16,11 @@ export interface RowsInput {
   warnings: FieldProblem[];
 }
 
+/** Names the contract defines: a version that does not use one says so, instead of calling it unknown. */
+const catalogueNames = new Set(featureCatalogue.map((e) => e.name));
+
 export function rowsToMatrix(
-  rows: readonly Record<string, number>[],
+  rows: readonly Record<string, number | undefined>[],
   featureSchema: readonly string[],
   field: 'data' | 'instances',
   model: string,
@@ -29,7 +33,7 @@ export function rowsToMatrix(
   const at = (i: number) => (field === 'data' ? 'data' : `instances[${i}]`);
 
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as Record<string, number>;
+    const row = rows[i] as Record<string, number | undefined>;
     for (let j = 0; j < nFeatures; j++) {
       const name = featureSchema[j] as string;
       const value = row[name];
@@ -42,7 +46,7 @@ export function rowsToMatrix(
       }
     }
     for (const name in row) {
-      if (known.has(name)) continue;
+      if (known.has(name) || row[name] === undefined) continue;
       const seen = unknown.get(name);
       if (seen) seen.rows++;
       else unknown.set(name, { field: `${at(i)}.${name}`, rows: 1 });
@@ -58,7 +62,9 @@ export function rowsToMatrix(
   const warnings = [...unknown.entries()].map(([name, seen]) => ({
     field: seen.field,
     message:
-      `is not a feature of model ${model} and was ignored` +
+      (catalogueNames.has(name)
+        ? `is not used by this version (${model}) and was ignored`
+        : `is not a feature of model ${model} and was ignored`) +
       (field === 'instances' ? ` (present in ${seen.rows} of ${rows.length} rows)` : '') +
       (name.trim() === '' ? ' (empty name)' : ''),
   }));

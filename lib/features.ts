@@ -3,31 +3,12 @@
  * time-ordered splits. The target is the forward cash flow of a unit position: close[t + h] - close[t]
  * for h = 1..H (the path), the model's `prediction` being the one at h = H. No feature at t reads t + 1.
  */
-import { atr, bollinger, garmanKlass, macd, returns, rsi, sma, volatility } from './indicators.js';
+import { isMacroFeature, type FeatureEntry } from './feature-catalogue.js';
+import { selectFeatures, type FeatureChoice } from './feature-sets.js';
 import { symbolRanges, type MarketData } from './market-data.js';
 
-export const baseFeatures = [
-  'stock_price',
-  'volatility',
-  'volume',
-  'sma_20',
-  'sma_50',
-  'rsi',
-  'macd',
-  'bollinger_upper',
-  'bollinger_lower',
-] as const;
-export const macroFeatures = ['vix', 'treasury_10y', 'dollar_index'] as const;
-export const extraFeatures = [
-  'atr_14',
-  'garman_klass_vol',
-  'dollar_volume',
-  'return_1d',
-  'return_5d',
-] as const;
-
-/** Macro values aligned to the market rows (as-of the row's date), one array per macro feature. */
-export type AlignedMacro = Record<(typeof macroFeatures)[number], Float64Array>;
+/** Macro values aligned to the market rows (as-of the row's date), one array per macro field present. */
+export type AlignedMacro = Record<string, Float64Array>;
 
 export interface FeatureSet {
   /** The model's signature: names in column order. */
@@ -51,15 +32,19 @@ export interface FeatureOptions {
   horizon: number;
   /** Relative drawdown within the horizon that counts as risky (0.03 = 3 %). */
   riskThreshold: number;
+  /** Which catalogue set the columns come from (default: the contract's fields). */
+  features?: FeatureChoice;
 }
 
-export function featureNamesFor(withMacro: boolean): string[] {
-  return [...baseFeatures, ...(withMacro ? macroFeatures : []), ...extraFeatures];
+/** The columns `buildFeatures` computes for these options and macro series. */
+export function featureEntriesFor(choice: FeatureChoice = 'contract', macro?: AlignedMacro): FeatureEntry[] {
+  return selectFeatures(choice, Object.keys(macro ?? {}));
 }
 
 export function buildFeatures(data: MarketData, options: FeatureOptions, macro?: AlignedMacro): FeatureSet {
   const { horizon: H, riskThreshold } = options;
-  const names = featureNamesFor(macro !== undefined);
+  const entries = featureEntriesFor(options.features, macro);
+  const names = entries.map((e) => e.name);
   const d = names.length;
   const columns: Float64Array[] = names.map(() => new Float64Array(data.close.length));
   const target = new Float64Array(data.close.length).fill(Number.NaN);
@@ -75,25 +60,11 @@ export function buildFeatures(data: MarketData, options: FeatureOptions, macro?:
       s(data.close),
       s(data.volume),
     ];
-    const bands = bollinger(close);
-    const byName: Record<string, Float64Array> = {
-      stock_price: close,
-      volatility: volatility(close, 20),
-      volume,
-      sma_20: sma(close, 20),
-      sma_50: sma(close, 50),
-      rsi: rsi(close, 14),
-      macd: macd(close),
-      bollinger_upper: bands.upper,
-      bollinger_lower: bands.lower,
-      atr_14: atr(high, low, close, 14),
-      garman_klass_vol: garmanKlass(open, high, low, close, 20),
-      dollar_volume: close.map((c, i) => c * volume[i]!),
-      return_1d: returns(close, 1),
-      return_5d: returns(close, 5),
-    };
-    if (macro) for (const m of macroFeatures) byName[m] = macro[m].subarray(start, end);
-    names.forEach((name, j) => columns[j]!.set(byName[name]!, start));
+    const bars = { open, high, low, close, volume };
+    entries.forEach((entry, j) => {
+      const column = isMacroFeature(entry) ? macro![entry.name]!.subarray(start, end) : entry.fromBars(bars);
+      columns[j]!.set(column, start);
+    });
 
     for (let t = 0; t + H < close.length; t++) {
       let worst = 0;

@@ -6,15 +6,15 @@
  */
 import type { AlignedMacro } from './features.js';
 import type { MacroObservations } from './sources/fred.js';
-import { macroFeatures } from './features.js';
 
 export async function alignMacro(rowDates: string[], macro: MacroObservations): Promise<AlignedMacro> {
   // danfojs-node pulls in TensorFlow.js: load it only when a macro source is used.
   const dfd = await import('danfojs-node');
   const calendar = [...new Set(rowDates)].sort();
   let frame = new dfd.DataFrame({ date: calendar });
-  for (const feature of macroFeatures) {
-    const observations = macro.series[feature];
+  const features = Object.keys(macro.series).sort();
+  for (const feature of features) {
+    const observations = macro.series[feature]!;
     if (observations.length === 0) throw new Error(`macro series ${feature} has no observations`);
     const series = new dfd.DataFrame({
       date: observations.map((o) => o.date),
@@ -25,13 +25,13 @@ export async function alignMacro(rowDates: string[], macro: MacroObservations): 
   frame = frame.sortValues('date');
   const dates = frame['date'].values as string[];
   const byDate = new Map<string, number>(dates.map((d, i) => [d, i]));
-  const aligned = {} as AlignedMacro;
-  for (const feature of macroFeatures) {
+  const aligned: AlignedMacro = {};
+  for (const feature of features) {
     const values = (frame[feature].values as (number | null | undefined)[]).map((v) =>
       typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN,
     );
     // Observations dated on non-trading days (none in the calendar) still count for the next trading day.
-    const observations = macro.series[feature];
+    const observations = macro.series[feature]!;
     let next = 0;
     let last = Number.NaN;
     const filled = new Float64Array(dates.length);

@@ -6,7 +6,7 @@
 import { readEnvelope, writeEnvelope } from './artifact-envelope.js';
 import type { CommonTrainOptions, Matrix, ModelEngine, Task, TrainedModel, TrainingData } from './engine.js';
 import { assertMatrix } from './engine.js';
-import { relativeInputs } from '../lib/relative-features.js';
+import { FeatureValueError, priceFeature, relativeInputs } from '../lib/relative-features.js';
 
 export const relativeEngine = 'relative';
 
@@ -28,7 +28,17 @@ export function relativeModel(inner: TrainedModel, signature: readonly string[])
     predict(rows) {
       const rel = transform(rows);
       const out = inner.predict(rel);
-      if (scale) for (let i = 0; i < out.length; i++) out[i] = out[i]! * rel.price[i]!;
+      if (!scale) return out;
+      for (let i = 0; i < out.length; i++) {
+        out[i] = out[i]! * rel.price[i]!;
+        if (!Number.isFinite(out[i])) {
+          throw new FeatureValueError(
+            priceFeature,
+            i,
+            `${priceFeature} ${rel.price[i]} is too large for the cash flow to be a finite number`,
+          );
+        }
+      }
       return out;
     },
     ...(inner.predictProbability

@@ -1,31 +1,43 @@
 import { Type, type Static } from 'typebox';
+import { featureCatalogue, type FeatureEntry } from '../../lib/feature-catalogue.js';
+import { describeRange, entriesIn, exampleRow } from '../../lib/feature-sets.js';
 import { FieldProblem } from './error.js';
 
 /** Largest batch one request may carry; larger batches are split by the client. */
 export const maxBatchRows = 1000;
 
-/** The reference request's row: the documented example of `data`, and the tests' standard input. */
-export const referenceRow: Record<string, number> = {
-  stock_price: 150.25,
-  volatility: 0.12,
-  volume: 1000000,
-  sma_20: 145.5,
-  sma_50: 142.3,
-  rsi: 65.5,
-  macd: 2.1,
-  bollinger_upper: 155.8,
-  bollinger_lower: 144.7,
-  vix: 18.5,
-  treasury_10y: 3.45,
-  dollar_index: 102.3,
-};
+/** The reference request's row (the catalogue's contract fields): the documented example of `data`. */
+export const referenceRow: Record<string, number> = exampleRow(entriesIn('contract'));
 
-const FeatureRow = Type.Record(Type.String(), Type.Number(), {
-  description:
-    "Feature values by name. The served model's feature schema (GET /models) decides which are required; " +
-    'unknown names are ignored and reported in `warnings`.',
-  examples: [referenceRow],
-});
+/**
+ * A row of features: every catalogue field with its description and valid range, each optional here
+ * because which ones are required depends on the served version (GET /models); other names are accepted
+ * as numbers, ignored and reported in `warnings`.
+ */
+export function featureRowSchema(catalogue: readonly FeatureEntry[] = featureCatalogue) {
+  const properties = Object.fromEntries(
+    catalogue.map((e) => [
+      e.name,
+      Type.Optional(
+        Type.Number({
+          ...e.range,
+          description: `${e.description} Valid: ${describeRange(e.range)}. Sets: ${e.sets.join(', ')}.`,
+          examples: [e.example],
+        }),
+      ),
+    ]),
+  );
+  return Type.Object(properties, {
+    additionalProperties: Type.Number(),
+    description:
+      "Feature values by name. The served version's fields (GET /models: `required`, `used`, `accepted`) " +
+      'decide which are required; a contract field the version does not use, or an unknown name, is ' +
+      'ignored and reported in `warnings`.',
+    examples: [exampleRow(entriesIn('contract', catalogue))],
+  });
+}
+
+const FeatureRow = featureRowSchema();
 
 export const PredictRequest = Type.Object(
   {
@@ -82,7 +94,10 @@ export const RowPrediction = Type.Object(rowProperties);
 
 export const ModelRef = Type.Object({ name: Type.String(), version: Type.String() });
 
-const Warnings = Type.Array(FieldProblem, { description: 'Fields that were present but not used.' });
+const Warnings = Type.Array(FieldProblem, {
+  description:
+    'Fields that were present but not used: contract fields this version does not use, unknown names.',
+});
 
 export const SinglePrediction = Type.Object({ ...rowProperties, model: ModelRef, warnings: Warnings });
 export const BatchPrediction = Type.Object({

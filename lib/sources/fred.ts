@@ -2,15 +2,19 @@
  * FRED macro series (fred/series/observations, file_type=json). Missing observations come as "." and are
  * skipped; the feature stage carries the last known value forward.
  */
+import { featureCatalogue, isMacroFeature } from '../feature-catalogue.js';
 import { getJson, MissingApiKeyError } from './http-json.js';
 
-/** Feature name -> FRED series id. */
-export const macroSeries = { vix: 'VIXCLS', treasury_10y: 'DGS10', dollar_index: 'DTWEXBGS' } as const;
-export type MacroFeature = keyof typeof macroSeries;
+/** Feature name -> FRED series id, from the catalogue's macro entries. */
+export const macroSeries: Readonly<Record<string, string>> = Object.fromEntries(
+  featureCatalogue.filter(isMacroFeature).map((e) => [e.name, e.fredSeries]),
+);
 
 export interface MacroObservations {
-  /** Per feature, observations sorted by date. */
-  series: Record<MacroFeature, { date: string; value: number }[]>;
+  /** Per macro feature the source provides, observations sorted by date. */
+  series: Record<string, { date: string; value: number }[]>;
+  /** Where the series come from, for the run's record (e.g. "FRED", "arch 8.0.0 package data"). */
+  source?: string;
 }
 
 export async function fetchFredMacro(options: {
@@ -20,8 +24,8 @@ export async function fetchFredMacro(options: {
   to?: string;
 }): Promise<MacroObservations> {
   if (!options.apiKey) throw new MissingApiKeyError('FRED', 'FRED_API_KEY');
-  const series = {} as MacroObservations['series'];
-  for (const [feature, id] of Object.entries(macroSeries) as [MacroFeature, string][]) {
+  const series: MacroObservations['series'] = {};
+  for (const [feature, id] of Object.entries(macroSeries)) {
     const url = new URL(options.baseUrl);
     url.searchParams.set('series_id', id);
     url.searchParams.set('api_key', options.apiKey);

@@ -5,7 +5,12 @@
  */
 import type { io, Tensor } from '@tensorflow/tfjs';
 import type { Matrix } from '../engine.js';
-import { relativeInputs } from '../../lib/relative-features.js';
+import {
+  FeatureValueError,
+  priceFeature,
+  relativeInputs,
+  type RelativeInputs,
+} from '../../lib/relative-features.js';
 import type { CashflowModel, QuantilePaths } from '../artifact-loaders.js';
 import {
   decodeCashflowNet,
@@ -179,6 +184,7 @@ export async function loadCashflowNet(bytes: Uint8Array): Promise<CashflowModel>
           const q = [0, 1, 2]
             .map((k) => values[i * 3 * H + k * H + h]! * header.targetScale * rel.price[i]!)
             .sort((a, b) => a - b);
+          if (!q.every(Number.isFinite)) throw unusableRow(rel, i, header.inputMean, header.inputStd);
           paths.p10[i * H + h] = q[0]!;
           paths.p50[i * H + h] = q[1]!;
           paths.p90[i * H + h] = q[2]!;
@@ -187,4 +193,31 @@ export async function loadCashflowNet(bytes: Uint8Array): Promise<CashflowModel>
       return paths;
     },
   };
+}
+
+/**
+ * Why a row's outputs are not finite: an input so far from the training data that the forward pass
+ * overflows (named, with how far it is), or else a price so large that return × price overflows.
+ */
+function unusableRow(rel: RelativeInputs, row: number, mean: number[], std: number[]): FeatureValueError {
+  let worst = -1;
+  let worstZ = 0;
+  for (let j = 0; j < rel.nFeatures; j++) {
+    const z = Math.abs((rel.x[row * rel.nFeatures + j]! - mean[j]!) / std[j]!);
+    if (z > worstZ) [worst, worstZ] = [j, z];
+  }
+  if (worst >= 0 && worstZ > 1e6) {
+    const name = rel.names[worst]!;
+    return new FeatureValueError(
+      name,
+      row,
+      `${name} is ${worstZ.toPrecision(3)} standard deviations from the values the model was trained on: ` +
+        'its cash-flow outputs would not be finite numbers',
+    );
+  }
+  return new FeatureValueError(
+    priceFeature,
+    row,
+    `${priceFeature} ${rel.price[row]} is too large for the cash flows to be finite numbers`,
+  );
 }

@@ -1,5 +1,5 @@
 /** Registers versions built with the linear test engine, and the loaders that read them back. */
-import { baseFeatures, macroFeatures } from '../../lib/features.js';
+import { contractFields } from '../../lib/feature-sets.js';
 import { referenceRow } from '../../api/schemas/predict.js';
 import { createArtifactLoaders } from '../../models/predictor.js';
 import type { ModelManifest, ModelRegistry, NewVersion } from '../../models/registry/types.js';
@@ -13,7 +13,7 @@ import {
 } from './linear-engine.js';
 
 /** The features of the reference request, in the order the models expect them. */
-export const referenceFeatures = [...baseFeatures, ...macroFeatures];
+export const referenceFeatures = [...contractFields];
 
 export { referenceRow };
 

@@ -56,7 +56,7 @@ const predict: FastifyPluginAsyncTypebox = async (fastify) => {
           },
         );
       }
-      const rows = data !== undefined ? [data] : (instances as Record<string, number>[]);
+      const rows = data !== undefined ? [data] : (instances as Record<string, number | undefined>[]);
       const label = `${model.name} ${model.version}`;
       const { matrix, warnings } = rowsToMatrix(
         rows,
@@ -70,8 +70,11 @@ const predict: FastifyPluginAsyncTypebox = async (fastify) => {
       } catch (err) {
         // Values the model cannot use (a non-positive price, say) are the client's to fix.
         if (err instanceof FeatureValueError) {
-          throw new AppError('INVALID_INPUT', `${data ? 'data' : 'instances'}.${err.field}: ${err.message}`, {
-            field: `${data ? 'data' : 'instances'}.${err.field}`,
+          const row = data ? 'data' : `instances[${err.row}]`;
+          const field = err.field === undefined ? row : `${row}.${err.field}`;
+          throw new AppError('INVALID_INPUT', `${field}: ${err.message}`, {
+            field,
+            errors: [{ field, message: err.message }],
           });
         }
         throw err;

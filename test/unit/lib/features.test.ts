@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeatures, featureNamesFor, timeOrderedSplits } from '../../../lib/features.js';
+import { buildFeatures, timeOrderedSplits } from '../../../lib/features.js';
 import { generateSyntheticMarket } from '../../../lib/sources/synthetic.js';
 import type { MarketData } from '../../../lib/market-data.js';
 
@@ -22,9 +22,8 @@ describe('buildFeatures', () => {
   const data = generateSyntheticMarket({ rows: 600, symbols: 2, seed: 7 });
   const set = buildFeatures(data, options);
 
-  it('has the reference features plus ATR, Garman-Klass, dollar volume and returns, in signature order', () => {
-    expect(set.featureNames).toEqual(featureNamesFor(false));
-    expect(set.featureNames.slice(0, 9)).toEqual([
+  it("computes the reference request's bar fields by default, in catalogue order", () => {
+    expect(set.featureNames).toEqual([
       'stock_price',
       'volatility',
       'volume',
@@ -35,10 +34,34 @@ describe('buildFeatures', () => {
       'bollinger_upper',
       'bollinger_lower',
     ]);
-    expect(featureNamesFor(true)).toContain('vix');
     // 300 days per symbol, the first 49 lack sma_50
     expect(set.nRows).toBe(2 * (300 - 49));
     expect(set.x.every(Number.isFinite)).toBe(true);
+  });
+
+  it('adds the extended set on request and the macro fields its source provides', () => {
+    const macro = { vix: new Float64Array(data.close.length).fill(20) };
+    const extended = buildFeatures(data, { ...options, features: 'extended' }, macro);
+    expect(extended.featureNames).toEqual([
+      ...set.featureNames,
+      'vix',
+      'atr_14',
+      'garman_klass_vol',
+      'dollar_volume',
+      'return_1d',
+      'return_5d',
+    ]);
+    // the same rows: every extra is known once sma_50 is
+    expect(extended.nRows).toBe(set.nRows);
+    const d = extended.nFeatures;
+    const row = 100;
+    const day = data.date.findIndex(
+      (dt, i) => dt === extended.date[row] && data.symbol[i] === extended.symbol[row],
+    );
+    expect(extended.x[row * d + 9]).toBe(20);
+    // dollar volume is close × volume; the 1-day return close / previous close − 1
+    expect(extended.x[row * d + 12]).toBeCloseTo(data.close[day]! * data.volume[day]!, 6);
+    expect(extended.x[row * d + 13]).toBeCloseTo(data.close[day]! / data.close[day - 1]! - 1, 12);
   });
 
   it('orders rows by date and computes the forward cash flow of a unit position', () => {

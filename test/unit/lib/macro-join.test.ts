@@ -13,8 +13,16 @@ describe('alignMacro', () => {
         dollar_index: series(['2023-12-29', 101], ['2024-01-09', 102]),
       },
     });
-    expect(Array.from(aligned.vix)).toEqual([12, 12, 15, 12]);
-    expect(Array.from(aligned.treasury_10y)).toEqual([Number.NaN, 3.9, 3.9, Number.NaN]);
-    expect(Array.from(aligned.dollar_index)).toEqual([101, 101, 101, 101]);
+    expect(Array.from(aligned.vix!)).toEqual([12, 12, 15, 12]);
+    expect(Array.from(aligned.treasury_10y!)).toEqual([Number.NaN, 3.9, 3.9, Number.NaN]);
+    expect(Array.from(aligned.dollar_index!)).toEqual([101, 101, 101, 101]);
+  });
+
+  it('aligns only the series a source provides (an offline source may have VIX alone)', async () => {
+    const aligned = await alignMacro(['2024-01-03', '2024-01-02'], {
+      series: { vix: series(['2024-01-02', 12], ['2024-01-03', 13]) },
+    });
+    expect(Object.keys(aligned)).toEqual(['vix']);
+    expect(Array.from(aligned.vix!)).toEqual([13, 12]);
   });
 });
