@@ -1,12 +1,14 @@
 /**
  * Stage 2, features: indicators per symbol, the forward cash-flow target, time-ordered splits with an
- * embargo, and the training rows' feature statistics stored as the drift baseline. Keyed by the data hash
- * and the feature settings, so the same inputs reuse the stored result.
+ * embargo, and the training rows' feature statistics stored as the drift baseline. Keyed by the data hash,
+ * the settings and the catalogue entries in use (their declarations and code), so the same inputs reuse the
+ * stored result and a changed feature never does.
  */
 import { Context } from '@temporalio/activity';
 import { baselineOf, type FeatureBaseline } from '../lib/drift-stats.js';
 import { encodeFeatureSet } from '../lib/feature-store.js';
-import { buildFeatures, timeOrderedSplits } from '../lib/features.js';
+import { buildFeatures, featureCodeKey, featureEntriesFor, timeOrderedSplits } from '../lib/features.js';
+import { featureSetKey, type FeatureChoice } from '../lib/feature-sets.js';
 import { alignMacro } from '../lib/macro-join.js';
 import { parseMarketCsv } from '../lib/market-data.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
@@ -18,6 +20,8 @@ export interface BuildFeaturesInput {
   dataset: DatasetRef;
   horizon: number;
   riskThreshold: number;
+  /** Absent in runs recorded before feature sets had names: the contract's fields. */
+  features?: FeatureChoice;
   validationFraction: number;
   holdoutFraction: number;
 }
@@ -32,13 +36,19 @@ export function createFeatureActivities(deps: { store: ObjectStore }) {
   return {
     async buildFeatures(input: BuildFeaturesInput): Promise<FeatureSetRef> {
       const { dataset, horizon } = input;
+      const choice = input.features ?? 'contract';
+      const observations = dataset.macroKey
+        ? (JSON.parse((await deps.store.get(dataset.macroKey)).toString()) as MacroObservations)
+        : undefined;
+      const entries = featureEntriesFor(choice, Object.keys(observations?.series ?? {}));
       const settings = {
         horizon,
         riskThreshold: input.riskThreshold,
         v: input.validationFraction,
         h: input.holdoutFraction,
         macro: dataset.macroKey ?? null,
-        version: 1,
+        features: featureSetKey(entries),
+        code: featureCodeKey,
       };
       const id = sha256Hex(`${dataset.dataHash}:${JSON.stringify(settings)}`);
       const key = `features/${id}.bin`;
@@ -50,13 +60,12 @@ export function createFeatureActivities(deps: { store: ObjectStore }) {
       const csv = (await deps.store.get(dataset.key)).toString('utf8');
       const { data } = parseMarketCsv(csv, { defaultSymbol: 'UNKNOWN', source: dataset.key });
       Context.current().heartbeat({ step: 'loaded', rows: data.date.length });
-      const macro = dataset.macroKey
-        ? await alignMacro(
-            data.date,
-            JSON.parse((await deps.store.get(dataset.macroKey)).toString()) as MacroObservations,
-          )
-        : undefined;
-      const set = buildFeatures(data, { horizon, riskThreshold: input.riskThreshold }, macro);
+      const macro = observations ? await alignMacro(data.date, observations) : undefined;
+      const set = buildFeatures(
+        data,
+        { horizon, riskThreshold: input.riskThreshold, features: choice },
+        macro,
+      );
       Context.current().heartbeat({ step: 'features', rows: set.nRows });
       const splits = timeOrderedSplits(set, {
         validationFraction: input.validationFraction,

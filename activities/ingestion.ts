@@ -16,10 +16,12 @@ import {
 } from '../lib/market-data.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
 import { fetchAlphaVantageDaily } from '../lib/sources/alpha-vantage.js';
-import { fetchFredMacro } from '../lib/sources/fred.js';
+import { PackageDataUnavailableError } from '../lib/package-data.js';
+import { fetchFredMacro, type MacroObservations } from '../lib/sources/fred.js';
+import { loadPackageMacro } from '../lib/sources/package-macro.js';
 import { MissingApiKeyError } from '../lib/sources/http-json.js';
 import { generateSyntheticMarket } from '../lib/sources/synthetic.js';
-import type { DataSource, DatasetRef } from '../workflows/pipeline-types.js';
+import type { DataSource, DatasetRef, MacroSource } from '../workflows/pipeline-types.js';
 
 export const sampleDataPath = resolve(
   import.meta.dirname,
@@ -29,7 +31,8 @@ export const sampleDataPath = resolve(
 export interface IngestDataInput {
   source: DataSource;
   range: { from?: string; to?: string };
-  macro: boolean;
+  /** `true` is FRED (inputs recorded before macro sources had names). */
+  macro: boolean | MacroSource;
 }
 
 export interface IngestionDeps {
@@ -100,6 +103,21 @@ function inRange(data: MarketData, range: IngestDataInput['range']): MarketData 
 }
 
 export function createIngestionActivities(deps: IngestionDeps) {
+  async function loadMacro(source: MacroSource, from: string): Promise<MacroObservations> {
+    try {
+      if (source === 'fred')
+        return { ...(await fetchFredMacro({ ...deps.sources.fred, from })), source: 'FRED' };
+      return await loadPackageMacro(deps.sources.packageDataDir, source);
+    } catch (err) {
+      // A missing key or uninstalled data needs the user to act: retrying cannot help.
+      if (err instanceof MissingApiKeyError)
+        throw ApplicationFailure.nonRetryable(err.message, 'MissingApiKey');
+      if (err instanceof PackageDataUnavailableError)
+        throw ApplicationFailure.nonRetryable(err.message, 'MacroDataUnavailable');
+      throw err;
+    }
+  }
+
   return {
     async ingestData(input: IngestDataInput): Promise<DatasetRef> {
       let loaded;
@@ -128,15 +146,14 @@ export function createIngestionActivities(deps: IngestionDeps) {
       Context.current().heartbeat({ stage: 'validated', rows: data.date.length });
 
       let macroKey: string | undefined;
-      if (input.macro) {
+      let macroLabel = '';
+      const macroSource = input.macro === true ? 'fred' : input.macro;
+      if (macroSource) {
         const from = data.date.reduce((a, b) => (a < b ? a : b));
-        const macro = await fetchFredMacro({ ...deps.sources.fred, from }).catch((err: unknown) => {
-          if (err instanceof MissingApiKeyError)
-            throw ApplicationFailure.nonRetryable(err.message, 'MissingApiKey');
-          throw err;
-        });
+        const macro = await loadMacro(macroSource, from);
         const body = JSON.stringify(macro);
         macroKey = `datasets/macro-${sha256Hex(body)}.json`;
+        macroLabel = ` + macro ${Object.keys(macro.series).join(', ')} from ${macro.source ?? macroSource}`;
         if (!(await deps.store.exists(macroKey)))
           await deps.store.put(macroKey, body, { 'Content-Type': 'application/json' });
       }
@@ -170,7 +187,7 @@ export function createIngestionActivities(deps: IngestionDeps) {
         ...(quarantineKey ? { quarantineKey } : {}),
         ...(macroKey ? { macroKey } : {}),
         reused,
-        sourceLabel: loaded.label,
+        sourceLabel: `${loaded.label}${macroLabel}`,
       };
     },
   };

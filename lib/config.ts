@@ -2,7 +2,7 @@
  * The one place that reads the environment. Every variable is declared once with its type, default and a
  * doc line; `describeConfig()` prints them (README and `--help` use the same list).
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { monitoringConfig, monitoringSpec, type MonitoringConfig } from './config-monitoring.js';
 
@@ -27,7 +27,7 @@ export const configSpec = {
   TOOLS_DIR: {
     kind: 'string',
     default: resolve(process.env.XDG_CACHE_HOME ?? resolve(homedir(), '.cache'), 'cashflow-mlops'),
-    doc: 'Cache of built server binaries, one folder per tool and version, shared by all clones.',
+    doc: 'Cache of built server binaries and package data files, one folder per tool and version, shared by all clones.',
   },
   TEMPORAL_BIN: { kind: 'string', doc: 'Use this Temporal CLI binary instead of building one.' },
   MINIO_BIN: { kind: 'string', doc: 'Use this MinIO server binary instead of building one.' },
@@ -145,6 +145,8 @@ export interface Config {
   sources: {
     alphaVantage: { apiKey?: string; baseUrl: string };
     fred: { apiKey?: string; baseUrl: string };
+    /** TOOLS_DIR/package-data: the installed data files of PyPI packages (lib/package-data.ts). */
+    packageDataDir: string;
   };
   api: ApiConfig;
   monitoring: MonitoringConfig;
@@ -232,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sources: {
       alphaVantage: { apiKey: get('ALPHA_VANTAGE_API_KEY'), baseUrl: must('ALPHA_VANTAGE_URL') },
       fred: { apiKey: get('FRED_API_KEY'), baseUrl: must('FRED_URL') },
+      packageDataDir: join(must('TOOLS_DIR'), 'package-data'),
     },
     api: {
       host: must('API_HOST'),

@@ -3,6 +3,7 @@
  * time-ordered splits. The target is the forward cash flow of a unit position: close[t + h] - close[t]
  * for h = 1..H (the path), the model's `prediction` being the one at h = H. No feature at t reads t + 1.
  */
+import { createHash } from 'node:crypto';
 import { isMacroFeature, type FeatureEntry } from './feature-catalogue.js';
 import { selectFeatures, type FeatureChoice } from './feature-sets.js';
 import { symbolRanges, type MarketData } from './market-data.js';
@@ -36,14 +37,17 @@ export interface FeatureOptions {
   features?: FeatureChoice;
 }
 
-/** The columns `buildFeatures` computes for these options and macro series. */
-export function featureEntriesFor(choice: FeatureChoice = 'contract', macro?: AlignedMacro): FeatureEntry[] {
-  return selectFeatures(choice, Object.keys(macro ?? {}));
+/** The columns `buildFeatures` computes for this choice and the macro fields a source provides. */
+export function featureEntriesFor(
+  choice: FeatureChoice = 'contract',
+  macroFields: readonly string[] = [],
+): FeatureEntry[] {
+  return selectFeatures(choice, macroFields);
 }
 
 export function buildFeatures(data: MarketData, options: FeatureOptions, macro?: AlignedMacro): FeatureSet {
   const { horizon: H, riskThreshold } = options;
-  const entries = featureEntriesFor(options.features, macro);
+  const entries = featureEntriesFor(options.features, Object.keys(macro ?? {}));
   const names = entries.map((e) => e.name);
   const d = names.length;
   const columns: Float64Array[] = names.map(() => new Float64Array(data.close.length));
@@ -166,3 +170,11 @@ export function timeOrderedSplits(
     embargoDays: options.embargo,
   };
 }
+
+/**
+ * The code of this stage (target, risk label, row selection, splits) as part of the stored feature set's
+ * key, beside the catalogue entries': a change here never reuses a feature set computed before it.
+ */
+export const featureCodeKey = createHash('sha256')
+  .update(`${String(buildFeatures)}\n${String(timeOrderedSplits)}`)
+  .digest('hex');

@@ -1,13 +1,20 @@
 /**
  * Aligns FRED macro series to market rows by date with danfojs DataFrames: the market calendar is
  * left-joined with each series on the date, then the last known value is carried forward, so a row at t
- * only sees observations dated t or earlier. Rows before a series' first observation get NaN (and are
- * dropped by the feature stage).
+ * only sees observations dated t or earlier. Rows before a series' first observation, or more than
+ * `maxStaleDays` after the last one it has (a series that ended, like a package's fixed file), get NaN and
+ * are dropped by the feature stage: an old value is never passed off as today's.
  */
 import type { AlignedMacro } from './features.js';
 import type { MacroObservations } from './sources/fred.js';
 
-export async function alignMacro(rowDates: string[], macro: MacroObservations): Promise<AlignedMacro> {
+const dayMs = 86_400_000;
+
+export async function alignMacro(
+  rowDates: string[],
+  macro: MacroObservations,
+  maxStaleDays = 10,
+): Promise<AlignedMacro> {
   // danfojs-node pulls in TensorFlow.js: load it only when a macro source is used.
   const dfd = await import('danfojs-node');
   const calendar = [...new Set(rowDates)].sort();
@@ -34,11 +41,15 @@ export async function alignMacro(rowDates: string[], macro: MacroObservations): 
     const observations = macro.series[feature]!;
     let next = 0;
     let last = Number.NaN;
+    let lastDate = '';
     const filled = new Float64Array(dates.length);
     for (let i = 0; i < dates.length; i++) {
-      while (next < observations.length && observations[next]!.date <= dates[i]!)
-        last = observations[next++]!.value;
-      filled[i] = Number.isFinite(values[i]!) ? values[i]! : last;
+      while (next < observations.length && observations[next]!.date <= dates[i]!) {
+        last = observations[next]!.value;
+        lastDate = observations[next++]!.date;
+      }
+      const stale = lastDate !== '' && Date.parse(dates[i]!) - Date.parse(lastDate) > maxStaleDays * dayMs;
+      filled[i] = Number.isFinite(values[i]!) ? values[i]! : stale ? Number.NaN : last;
     }
     aligned[feature] = Float64Array.from(rowDates, (d) => filled[byDate.get(d)!]!);
   }

@@ -2,6 +2,14 @@
  * The training pipeline's input, output and the references its activities exchange. Pure types and
  * defaults, shared by the workflow, the activities, the CLI and the Temporal UI's JSON input.
  */
+import type { FeatureChoice } from '../lib/feature-sets.js';
+import type { PackageMacroSource } from '../lib/sources/package-macro.js';
+
+/**
+ * Where the macro fields come from: `fred` (all three, FRED_API_KEY), or a package's data offline
+ * (`arch`: VIX 2014-2018 only; treasury_10y and dollar_index have no offline source and stay FRED-only).
+ */
+export type MacroSource = 'fred' | PackageMacroSource;
 
 export type DataSource =
   /** The bundled S&P 500 daily bars 2000-2020 (vega-datasets). */
@@ -28,8 +36,10 @@ export interface TrainingPipelineInput {
   source: DataSource;
   /** Inclusive ISO dates limiting the data used. */
   range?: { from?: string; to?: string };
-  /** Join FRED's VIX, 10-year treasury and dollar index (FRED_API_KEY). */
-  macro?: boolean;
+  /** Macro fields as model inputs: `false` (none), a `MacroSource`, or `true` (the same as `"fred"`). */
+  macro?: boolean | MacroSource;
+  /** The catalogue's fields to train on: the reference request's (`contract`) or those plus the extras. */
+  features?: FeatureChoice;
   /** Forecast horizon H in trading days. */
   horizon?: number;
   model?: {
@@ -48,8 +58,11 @@ export interface TrainingPipelineInput {
   deploy?: boolean;
 }
 
-export type ResolvedPipelineInput = Required<Omit<TrainingPipelineInput, 'range' | 'model' | 'gate'>> & {
+export type ResolvedPipelineInput = Required<
+  Omit<TrainingPipelineInput, 'range' | 'model' | 'gate' | 'macro'>
+> & {
   range: { from?: string; to?: string };
+  macro: false | MacroSource;
   model: Required<NonNullable<TrainingPipelineInput['model']>>;
   gate: GateThresholds;
 };
@@ -70,7 +83,8 @@ export function resolvePipelineInput(input: Partial<TrainingPipelineInput> = {})
   return {
     source: input.source ?? { kind: 'sample' },
     range: input.range ?? {},
-    macro: input.macro ?? false,
+    macro: input.macro === true ? 'fred' : (input.macro ?? false),
+    features: input.features ?? 'contract',
     horizon: input.horizon ?? 5,
     model: {
       name: input.model?.name ?? 'cashflow-forecaster',

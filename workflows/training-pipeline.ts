@@ -98,6 +98,7 @@ async function runPipeline(
       dataset,
       horizon: input.horizon,
       riskThreshold: 0.03,
+      features: input.features,
       validationFraction: 0.15,
       holdoutFraction: 0.15,
     }),

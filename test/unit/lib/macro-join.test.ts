@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { alignMacro } from '../../../lib/macro-join.js';
 
 const series = (...pairs: [string, number][]) => pairs.map(([date, value]) => ({ date, value }));
 
 describe('alignMacro', () => {
+  // danfojs-node loads TensorFlow.js: seconds on a cold start, which is not what these tests time.
+  beforeAll(() => import('danfojs-node'), 60_000);
+
   it('gives each row the latest observation dated on or before it, never a later one', async () => {
     const rows = ['2024-01-02', '2024-01-03', '2024-01-08', '2024-01-02'];
     const aligned = await alignMacro(rows, {
@@ -24,5 +27,12 @@ describe('alignMacro', () => {
     });
     expect(Object.keys(aligned)).toEqual(['vix']);
     expect(Array.from(aligned.vix!)).toEqual([13, 12]);
+  });
+
+  it('never carries a value more than ten days past its date: a series that ended gives NaN after it', async () => {
+    const aligned = await alignMacro(['2019-01-03', '2019-01-11', '2019-01-14', '2020-04-17'], {
+      series: { vix: series(['2019-01-03', 25.45]) },
+    });
+    expect(Array.from(aligned.vix!)).toEqual([25.45, 25.45, Number.NaN, Number.NaN]);
   });
 });
