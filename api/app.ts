@@ -18,6 +18,7 @@ import registry from './plugins/app/registry.js';
 import temporal from './plugins/app/temporal.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import swagger from './plugins/external/swagger.js';
+import { withServedModel } from './openapi-serving.js';
 import health from './routes/health/index.js';
 import metrics from './routes/metrics/index.js';
 import models from './routes/models/index.js';
@@ -58,7 +59,9 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
     tokensRecheckMs: opts.tokensRecheckMs,
   });
   await fastify.register(rateLimit, { perMinute: opts.api.rateLimitPerMinute });
-  await fastify.register(swagger);
+  await fastify.register(swagger, {
+    transformSpecification: (spec) => withServedModel(spec, fastify.modelHolder.current()),
+  });
 
   await fastify.register(health);
   await fastify.register(ready);

@@ -6,10 +6,14 @@ const Dependency = Type.Object({
   error: Type.Optional(Type.String({ description: 'Why the dependency is not reachable.' })),
 });
 
+/** The reference system's health answer, `{"status": "healthy", "timestamp": ...}`, plus the product's fields. */
 export const HealthResponse = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], {
-    description: '`degraded` when a dependency is unreachable; the process itself is alive either way.',
+  status: Type.Union([Type.Literal('healthy'), Type.Literal('degraded')], {
+    description:
+      '`healthy` when the process and its dependencies answer; `degraded` when a dependency is unreachable ' +
+      '(the process itself is alive either way).',
   }),
+  timestamp: Type.String({ format: 'date-time', description: 'When this answer was made (ISO 8601, UTC).' }),
   service: Type.String(),
   version: Type.String(),
   uptimeSeconds: Type.Number(),

@@ -28,7 +28,9 @@ describe('GET /health against the real servers', () => {
     const res = await fastify.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
     const body = res.json<HealthResponse>();
-    expect(body.status).toBe('ok');
+    // What a client of the reference system checks: status "healthy" and an ISO timestamp.
+    expect(body.status).toBe('healthy');
+    expect(new Date(body.timestamp).toISOString()).toBe(body.timestamp);
     expect(body.dependencies.objectStore).toMatchObject({ reachable: true, endpoint: config.s3.endpoint });
     expect(body.dependencies.temporal).toMatchObject({ reachable: true, address: config.temporal.address });
     expect(body.dependencies.temporal.serverVersion).toMatch(/^\d+\.\d+\.\d+/);
@@ -51,6 +53,7 @@ describe('GET /health against the real servers', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json<HealthResponse>();
     expect(body.status).toBe('degraded');
+    expect(Date.parse(body.timestamp)).not.toBeNaN();
     expect(body.dependencies.objectStore.reachable).toBe(false);
     expect(body.dependencies.objectStore.error).toMatch(/ECONNREFUSED|did not answer/);
     expect(body.dependencies.temporal.reachable).toBe(false);

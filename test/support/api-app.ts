@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import app from '../../api/app.js';
 import { loadConfig, type ApiConfig, type Config } from '../../lib/config.js';
 import type { ObjectStore } from '../../lib/object-store.js';
+import type { ArtifactLoaders } from '../../models/artifact-loaders.js';
 import { testLoaders } from './test-models.js';
 
 export const testToken = 'test-token-0123456789abcdef';
@@ -14,6 +15,8 @@ export interface TestApiOptions {
   temporal?: Config['temporal'];
   logger?: FastifyServerOptions['logger'];
   tokensRecheckMs?: number;
+  /** The linear test engine's loaders unless given (e.g. the real engines'). */
+  loaders?: ArtifactLoaders;
 }
 
 export function testApiConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
@@ -34,7 +37,7 @@ export async function buildTestApi(options: TestApiOptions): Promise<FastifyInst
     store: options.store,
     temporal: options.temporal ?? loadConfig({}).temporal,
     api: testApiConfig(options.api),
-    loaders: testLoaders,
+    loaders: options.loaders ?? testLoaders,
     tokensRecheckMs: options.tokensRecheckMs,
   });
   await fastify.ready();

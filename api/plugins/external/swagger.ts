@@ -4,8 +4,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serviceVersion } from '../../../lib/versions.js';
 
-export default fp(
-  async (fastify) => {
+export interface SwaggerOptions {
+  /** Applied to the generated document on every request for it (it is generated once). */
+  transformSpecification?: (spec: unknown) => unknown;
+}
+
+export default fp<SwaggerOptions>(
+  async (fastify, opts) => {
     await fastify.register(swagger, {
       openapi: {
         info: {
@@ -20,7 +25,15 @@ export default fp(
         security: [{ bearer: [] }],
       },
     });
-    await fastify.register(swaggerUi, { routePrefix: '/docs' });
+    await fastify.register(swaggerUi, {
+      routePrefix: '/docs',
+      ...(opts.transformSpecification
+        ? {
+            transformSpecification: (spec: Readonly<Record<string, unknown>>) =>
+              opts.transformSpecification!(spec) as Record<string, unknown>,
+          }
+        : {}),
+    });
   },
   { name: 'swagger' },
 );

@@ -1,6 +1,6 @@
 /**
- * GET /health: the process is alive, which versions it runs, and whether the object store and Temporal
- * answer. Always 200 while the process serves (readiness with a model is /ready's job).
+ * GET /health: the reference system's `{"status": "healthy", "timestamp": ...}`, plus which versions the
+ * process runs and whether the object store and Temporal answer. Always 200 while the process serves (readiness with a model is /ready's job).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthResponse } from '../../schemas/health.js';
@@ -38,7 +38,8 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
         timed(() => fastify.temporal.check(checkTimeoutMs)),
       ]);
       return {
-        status: store.reachable && temporal.reachable ? ('ok' as const) : ('degraded' as const),
+        status: store.reachable && temporal.reachable ? ('healthy' as const) : ('degraded' as const),
+        timestamp: new Date().toISOString(),
         service: 'cashflow-api',
         version: serviceVersion,
         uptimeSeconds: Math.round(process.uptime()),

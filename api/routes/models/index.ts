@@ -1,6 +1,7 @@
 /** GET /models: the registry's versions of the served model name, its aliases and what this replica serves. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../../lib/errors.js';
+import { versionFields } from '../../../lib/feature-sets.js';
 import { ErrorResponse } from '../../schemas/error.js';
 import { ModelsResponse } from '../../schemas/models.js';
 
@@ -10,6 +11,9 @@ const models: FastifyPluginAsyncTypebox<{ name: string }> = async (fastify, opts
     {
       schema: {
         summary: 'Registered versions and aliases',
+        description:
+          'Per version, which request fields it requires, uses and accepts (`fields`), and the same for ' +
+          'the version this replica serves.',
         response: { 200: ModelsResponse, 401: ErrorResponse, 429: ErrorResponse, 503: ErrorResponse },
       },
     },
@@ -28,12 +32,19 @@ const models: FastifyPluginAsyncTypebox<{ name: string }> = async (fastify, opts
             version: m.version,
             createdAt: m.createdAt,
             featureSchema: m.featureSchema,
+            fields: versionFields(m.featureSchema),
             metrics: m.metrics,
             lineage: m.lineage,
           })),
           aliases,
           ...(serving
-            ? { serving: { version: serving.version, loadedAt: serving.loadedAt.toISOString() } }
+            ? {
+                serving: {
+                  version: serving.version,
+                  loadedAt: serving.loadedAt.toISOString(),
+                  fields: versionFields(serving.featureSchema),
+                },
+              }
             : {}),
         };
       } catch (err) {
