@@ -35,19 +35,22 @@ export interface FeatureOptions {
   riskThreshold: number;
   /** Which catalogue set the columns come from (default: the contract's fields). */
   features?: FeatureChoice;
+  /** The catalogue itself (default: lib/feature-catalogue.ts); a test passes one with an added entry. */
+  catalogue?: readonly FeatureEntry[];
 }
 
 /** The columns `buildFeatures` computes for this choice and the macro fields a source provides. */
 export function featureEntriesFor(
   choice: FeatureChoice = 'contract',
   macroFields: readonly string[] = [],
+  catalogue?: readonly FeatureEntry[],
 ): FeatureEntry[] {
-  return selectFeatures(choice, macroFields);
+  return selectFeatures(choice, macroFields, catalogue);
 }
 
 export function buildFeatures(data: MarketData, options: FeatureOptions, macro?: AlignedMacro): FeatureSet {
   const { horizon: H, riskThreshold } = options;
-  const entries = featureEntriesFor(options.features, Object.keys(macro ?? {}));
+  const entries = featureEntriesFor(options.features, Object.keys(macro ?? {}), options.catalogue);
   const names = entries.map((e) => e.name);
   const d = names.length;
   const columns: Float64Array[] = names.map(() => new Float64Array(data.close.length));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configSpec } from '../../lib/config.js';
+import { featureTableHeader, featureTableMarkdown, featureTableRows } from '../../lib/feature-sets.js';
 import { resolvePipelineInput } from '../../workflows/pipeline-types.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -25,5 +26,19 @@ describe('README', () => {
     const { range: _range, ...defaults } = resolvePipelineInput({ source: { kind: 'sample' } });
     const { range: _documentedRange, ...rest } = documented;
     expect(rest).toEqual(defaults);
+  });
+
+  it("has the feature catalogue's table, cell for cell", () => {
+    const section = /### Features\n[\s\S]*?\n(\| field[\s\S]*?)\n\n/.exec(readme)?.[1] ?? '';
+    const cells = section
+      .split('\n')
+      .map((line) => line.split(' | ').map((cell) => cell.replace(/^\|?\s*|\s*\|?$/g, '')));
+    // On a difference, paste the expected Markdown and run `npx prettier --write README.md`.
+    expect(cells, featureTableMarkdown()).toEqual([
+      featureTableHeader,
+      featureTableHeader.map((_, i) => cells[1]?.[i] ?? ''),
+      ...featureTableRows(),
+    ]);
+    expect(cells[1]?.every((c) => /^-+$/.test(c))).toBe(true);
   });
 });
