@@ -29,7 +29,10 @@ const predict: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Forecast from the production model',
         description:
           `Send \`{"data": {...}}\` for one row or \`{"instances": [...]}\` for up to ${maxBatchRows} rows. ` +
-          'Missing features are a 400 naming each field; unknown ones are ignored and listed in `warnings`.',
+          "Which fields are required is the served version's (GET /models `fields`, and below): a missing " +
+          'one is a 400 naming each field. A contract field the version does not use, or an unknown name, ' +
+          'is ignored and listed in `warnings`. A value outside its range, or one the model cannot compute ' +
+          'with, is a 400 naming the field.',
         body: PredictRequest,
         response: {
           200: PredictResponse,
