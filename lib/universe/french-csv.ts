@@ -57,7 +57,7 @@ export function parseFrenchCsv(text: string, source = 'the factor file'): French
       if (!current) fail(i + 1, 'a data row before any header row (",Mkt-RF,SMB,...")');
       const section = current!;
       if (cells.length !== section.names.length + 1) {
-        fail(i + 1, `${cells.length - 1} values, the header names ${section.names.length}`);
+        fail(i + 1, `${cells.length - 1} value(s), the header names ${section.names.length}`);
       }
       if (section.keys.length > 0 && section.keys[0]!.length !== first.length) {
         fail(i + 1, `date ${first} does not match the section's ${section.keys[0]} format`);

@@ -110,9 +110,9 @@ export function generateSyntheticUniverse(
   );
   let logVol = 0;
   for (let t = 0; t < o.days; t++) {
-    logVol = 0.98 * logVol + 0.12 * normal();
+    logVol = 0.98 * logVol + 0.1 * normal();
     regime[t] = Math.exp(logVol);
-    market[t] = 0.0003 + 0.01 * regime[t]! * normal();
+    market[t] = 0.0004 + 0.01 * regime[t]! * normal();
   }
 
   const n = o.symbols * o.days;
