@@ -40,9 +40,16 @@ export function cumulativeReturnsSpec(
     data: { values },
     mark: { type: 'line', strokeWidth: 1.5 },
     encoding: {
-      x: { field: 'date', type: 'temporal', title: null },
+      // Year and month on every tick: the default labels drop the year on multi-year spans.
+      x: { field: 'date', type: 'temporal', title: null, axis: { format: '%Y-%m', labelOverlap: true } },
       y: { field: 'cumulative', type: 'quantitative', title: 'cumulative return', axis: { format: '%' } },
-      color: { field: 'series', type: 'nominal', title: null, sort: series.map((s) => s.name) },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        sort: series.map((s) => s.name),
+        legend: { orient: 'top-left', labelLimit: 0 },
+      },
     },
   };
 }

@@ -18,20 +18,22 @@ export interface LiquidMonth {
   symbols: string[];
 }
 
-/** Per month, the `topN` symbols with the largest rolling dollar volume (ties by symbol name). */
+/**
+ * Per month, the `topN` symbols with the largest rolling dollar volume (ties by symbol name); with topN
+ * null, every symbol with a close that month, in name order.
+ */
 export function selectLiquidSymbols(
   panel: readonly MonthlyColumns[],
   options: UniverseOptions['liquidity'],
 ): LiquidMonth[] {
   const byMonth = new Map<string, { symbol: string; volume: number }[]>();
   for (const { symbol, months, monthly } of panel) {
-    const rolling = monthly.dollar_volume_rolling!;
+    const rank = options.topN === null ? monthly.close! : monthly.dollar_volume_rolling!;
     months.forEach((month, m) => {
-      const volume = rolling[m]!;
-      if (!Number.isFinite(volume)) return;
+      if (!Number.isFinite(rank[m])) return;
       let list = byMonth.get(month);
       if (!list) byMonth.set(month, (list = []));
-      list.push({ symbol, volume });
+      list.push({ symbol, volume: options.topN === null ? 0 : rank[m]! });
     });
   }
   return [...byMonth.keys()].sort().map((month) => ({
@@ -39,7 +41,7 @@ export function selectLiquidSymbols(
     symbols: byMonth
       .get(month)!
       .sort((a, b) => b.volume - a.volume || (a.symbol < b.symbol ? -1 : 1))
-      .slice(0, options.topN)
+      .slice(0, options.topN ?? undefined)
       .map((e) => e.symbol),
   }));
 }

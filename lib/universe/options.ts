@@ -10,8 +10,11 @@ import type { FactorSetName } from './factors.js';
 export interface UniverseOptions {
   indicators: IndicatorOptions;
   liquidity: {
-    /** Symbols kept each month, by rolling dollar volume (the seed: 150). */
-    topN: number;
+    /**
+     * Symbols kept each month, by rolling dollar volume (the seed: 150); null keeps every symbol with a
+     * close that month, for data without volumes (return series such as the packaged portfolios).
+     */
+    topN: number | null;
     /** Months in the rolling mean of monthly dollar volume (the seed: 5 years). */
     windowMonths: number;
     /** Months the rolling mean needs before a symbol can rank. */

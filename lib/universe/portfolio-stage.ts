@@ -11,8 +11,18 @@ import type { UniverseOptions } from './options.js';
 import { annualisedCovariance, annualisedMeanReturns } from './return-stats.js';
 import type { SymbolAnalysis } from './symbol-stage.js';
 
-/** Every symbol's daily returns on the union of their dates (NaN where a symbol has no bar). */
+const sameDates = (a: readonly string[], b: readonly string[]) =>
+  a === b || (a.length === b.length && a.every((d, i) => d === b[i]));
+
+/**
+ * Every symbol's daily returns on the union of their dates (NaN where a symbol has no bar). When all
+ * symbols share one calendar (the usual case) their return arrays are used as they are, without a copy.
+ */
 export function buildReturnPanel(analyses: readonly Pick<SymbolAnalysis, 'symbol' | 'daily'>[]): ReturnPanel {
+  const reference = analyses[0]?.daily.dates ?? [];
+  if (analyses.every((a) => sameDates(a.daily.dates, reference))) {
+    return { dates: [...reference], series: new Map(analyses.map((a) => [a.symbol, a.daily.returns])) };
+  }
   const dates = [...new Set(analyses.flatMap((a) => a.daily.dates))].sort();
   const at = new Map(dates.map((d, t) => [d, t]));
   const series = new Map<string, Float64Array>();

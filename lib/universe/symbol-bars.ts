@@ -36,3 +36,29 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * Pseudo-bars for a series known only by its returns (the packaged portfolios' monthly returns): close is
+ * the cumulative index from `start`, open the previous close (so the bar's body is the period's return and
+ * Garman-Klass reads it), high and low the body's ends, volume NaN (no dollar volume, so no liquidity
+ * ranking: use liquidity.topN null). A NaN return ends the usable history there.
+ */
+export function barsFromReturns(
+  symbol: string,
+  dates: string[],
+  periodReturns: Float64Array,
+  start = 100,
+): SymbolBars {
+  const n = dates.length;
+  const close = new Float64Array(n);
+  const open = new Float64Array(n);
+  let level = start;
+  for (let t = 0; t < n; t++) {
+    open[t] = level;
+    level *= 1 + periodReturns[t]!;
+    close[t] = level;
+  }
+  const high = close.map((c, t) => Math.max(c, open[t]!));
+  const low = close.map((c, t) => Math.min(c, open[t]!));
+  return { symbol, date: dates, open, high, low, close, volume: new Float64Array(n).fill(Number.NaN) };
+}

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { UniverseInputError } from '../../../../lib/universe/errors.js';
 import { selectLiquidSymbols } from '../../../../lib/universe/cross-section.js';
 import { runUniverseSequential, type UniverseInput } from '../../../../lib/universe/run-sequential.js';
-import { splitBySymbol } from '../../../../lib/universe/symbol-bars.js';
+import { barsFromReturns, splitBySymbol } from '../../../../lib/universe/symbol-bars.js';
+import { seededRandom } from '../../../../lib/sources/synthetic.js';
 import { generateSyntheticUniverse } from '../../../../lib/universe/synthetic-universe.js';
 
 const universe = generateSyntheticUniverse({ seed: 21, symbols: 48, days: 3 * 252 });
@@ -119,5 +120,54 @@ describe('selectLiquidSymbols', () => {
       { month: '2024-01', symbols: ['B', 'A'] },
       { month: '2024-02', symbols: ['A', 'C'] },
     ]);
+  });
+});
+
+describe('return-only data (the packaged portfolios)', () => {
+  it('runs at monthly frequency from pseudo-bars, without a liquidity ranking', () => {
+    // 20 "portfolios" of monthly returns over 35 months, loaded on the synthetic monthly market factor.
+    const random = seededRandom(8);
+    const months = universe.factors.months.slice(0, 35);
+    const factors = {
+      ...universe.factors,
+      months,
+      columns: Object.fromEntries(
+        Object.entries(universe.factors.columns).map(([k, v]) => [k, v.slice(0, 35)]),
+      ),
+    };
+    const market = factors.columns['Mkt-RF']!;
+    const bars = Array.from({ length: 20 }, (_, i) =>
+      barsFromReturns(
+        `P${String(i).padStart(2, '0')}`,
+        months,
+        market.map((m) => 0.002 + (0.6 + i / 20) * m + 0.01 * (random() - 0.5)),
+      ),
+    );
+    const run = runUniverseSequential({
+      bars,
+      factors,
+      benchmark: { dates: months, returns: market },
+      options: {
+        indicators: {
+          rsiWindow: 6,
+          bollingerWindow: 6,
+          atrWindow: 6,
+          garmanKlassWindow: 6,
+          normaliseMinPeriods: 6,
+        },
+        liquidity: { topN: null },
+        clustering: { features: ['rsi', 'return_1m', 'return_3m', 'Mkt-RF'] },
+        portfolio: { cluster: 3, lookbackMonths: 12, periodsPerYear: 12, shrinkage: 0.5 },
+      },
+    });
+    expect(run.liquid[0]!.symbols).toHaveLength(20);
+    expect(run.clusters.length).toBeGreaterThan(0);
+    expect(run.backtest.dates.every((d) => /^\d{4}-\d{2}$/.test(d))).toBe(true);
+    // Betas follow the loadings the returns were made with (0.6 .. 1.55).
+    const last = (i: number) => {
+      const b = run.analyses[i]!.monthly['Mkt-RF']!;
+      return b[b.length - 1]!;
+    };
+    expect(last(19)).toBeGreaterThan(last(0));
   });
 });
