@@ -62,7 +62,9 @@ describe('local stack launcher', () => {
     expect(first.output).toMatch(
       /store probe: store-probe-\S+ completed, wrote s3:\/\/cashflow\/probes\/\S+ \(\d+ bytes, verified=true\)/,
     );
-    expect(first.output).toMatch(/API health: ok \(object store reachable=true, temporal reachable=true\)/);
+    expect(first.output).toMatch(
+      /API health: healthy \(object store reachable=true, temporal reachable=true\)/,
+    );
     expect(first.output).toMatch(/Temporal UI\s+http:\/\/127\.0\.0\.1:\d+\/namespaces\/default\/workflows/);
     expect(first.output).toMatch(/MinIO console\s+http:\/\/127\.0\.0\.1:\d+\/browser\/cashflow/);
     // Prometheus scrapes the API, both workers, their Temporal SDK exporters, Temporal, MinIO and itself.
