@@ -46,6 +46,56 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+/**
+ * Moves the value of sorted rank k into a[k] with nothing larger before it and nothing smaller after it,
+ * within a[lo..hi] (Hoare's FIND as given by Wirth, "Algorithms + Data Structures = Programs"): linear on
+ * average, against n·log n for sorting the whole column.
+ */
+function selectRank(a: Float64Array, k: number, lo: number, hi: number): void {
+  let l = lo;
+  let r = hi;
+  while (l < r) {
+    const x = a[k]!;
+    let i = l;
+    let j = r;
+    do {
+      while (a[i]! < x) i++;
+      while (x < a[j]!) j--;
+      if (i <= j) {
+        const w = a[i]!;
+        a[i] = a[j]!;
+        a[j] = w;
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < k) l = i;
+    if (k < i) r = j;
+  }
+}
+
+/**
+ * Type-7 percentiles of `values` for ascending `ps`, by selection: each needs the values of ranks ⌊h⌋ and
+ * ⌊h⌋ + 1, the second being the smallest value after the first once it is selected. Reorders `values`.
+ */
+export function percentilesBySelection(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length;
+  let from = 0;
+  return ps.map((p) => {
+    const h = ((n - 1) * p) / 100;
+    const k = Math.floor(h);
+    if (k >= from) {
+      selectRank(values, k, from, n - 1);
+      from = k + 1;
+    }
+    const low = values[k]!;
+    if (k + 1 >= n || h === k) return low;
+    let next = Infinity;
+    for (let i = k + 1; i < n; i++) if (values[i]! < next) next = values[i]!;
+    return low + (h - k) * (next - low);
+  });
+}
+
 export interface Distribution {
   /** Paths with a value (IRR is missing on paths where none exists). */
   count: number;
@@ -98,10 +148,11 @@ export function band(series: Float64Array, paths: number, months: number): Band 
   const column = new Float64Array(paths);
   for (let t = 0; t < months; t++) {
     for (let p = 0; p < paths; p++) column[p] = series[p * months + t]!;
-    column.sort();
-    out.p5[t] = percentileOfSorted(column, 5);
-    out.p50[t] = percentileOfSorted(column, 50);
-    out.p95[t] = percentileOfSorted(column, 95);
+    [out.p5[t], out.p50[t], out.p95[t]] = percentilesBySelection(column, [5, 50, 95]) as [
+      number,
+      number,
+      number,
+    ];
   }
   return out;
 }

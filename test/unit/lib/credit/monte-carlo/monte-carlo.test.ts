@@ -16,6 +16,7 @@ import { preparePool, simulatePaths } from '../../../../../lib/credit/monte-carl
 import {
   mergePathChunks,
   percentileOfSorted,
+  percentilesBySelection,
   summarisePaths,
 } from '../../../../../lib/credit/monte-carlo/summary.js';
 import { sumProjections } from '../../../../../lib/credit/projection.js';
@@ -137,5 +138,21 @@ describe('percentiles', () => {
     expect(percentileOfSorted([1, 2, 3, 4], 5)).toBeCloseTo(1.15, 12);
     expect(percentileOfSorted([1, 2, 3, 4], 50)).toBe(2.5);
     expect(percentileOfSorted([1, 2, 3, 4], 100)).toBe(4);
+  });
+});
+
+describe('percentiles by selection', () => {
+  it('equal the percentiles of the sorted values, ties and all', () => {
+    const values = Float64Array.from(
+      { length: 1001 },
+      (_, i) => ((i * 7919) % 1009) / 10 + (i % 5 === 0 ? 0 : 0.5),
+    );
+    values.fill(3, 100, 300); // a run of ties, like zero balances after payoff
+    const sorted = Float64Array.from(values).sort();
+    const ps = [5, 50, 95];
+    expect(percentilesBySelection(Float64Array.from(values), ps)).toEqual(
+      ps.map((p) => percentileOfSorted(sorted, p)),
+    );
+    expect(percentilesBySelection(Float64Array.from([4, 1, 3, 2]), [5, 50, 100])).toEqual([1.15, 2.5, 4]);
   });
 });
