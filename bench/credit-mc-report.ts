@@ -1,10 +1,6 @@
 /** Machine facts, the parity check and the Markdown report of bench/credit-monte-carlo.ts. */
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+// The machine facts are the forest benchmark's (same venv: it reports numpy's version with scikit-learn's).
+export { machineInfo } from './forest-report.js';
 
 export interface McSide {
   label: string;
@@ -65,26 +61,6 @@ export function compareSummaries(a: SideSummary, b: SideSummary): Parity {
     numpy: b.distributions[m]!.mean!,
   }));
   return { maxRelativeDifference: max, where, values, headline };
-}
-
-export async function machineInfo(python: string): Promise<Record<string, string>> {
-  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8');
-  const meminfo = await readFile('/proc/meminfo', 'utf8');
-  const memKiB = Number(/MemTotal:\s+(\d+)/.exec(meminfo)?.[1] ?? 0);
-  const versions = await run(python, [
-    '-c',
-    'import numpy, sys; print(sys.version.split()[0], numpy.__version__)',
-  ]);
-  const [py, np] = versions.stdout.trim().split(' ');
-  return {
-    date: new Date().toISOString(),
-    nproc: (await run('nproc')).stdout.trim(),
-    availableParallelism: String(availableParallelism()),
-    cpu: /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? 'unknown',
-    memory: `${(memKiB / 1024 / 1024).toFixed(1)} GiB`,
-    node: process.version,
-    python: `${py}, numpy ${np}`,
-  };
 }
 
 export function renderReport(input: {

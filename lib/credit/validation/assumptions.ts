@@ -38,6 +38,13 @@ function checkVectorIfTerm(problems: Problem[], field: string, value: unknown, t
   if (term > 0) checkRateVector(problems, field, value, term, rate);
 }
 
+/** Default rate, severity and recovery lag: the credit assumptions every amortising engine shares. */
+function checkCredit(problems: Problem[], field: string, assumptions: unknown, term: number): void {
+  checkVectorIfTerm(problems, `${field}.cdr`, prop(assumptions, 'cdr'), term);
+  checkVectorIfTerm(problems, `${field}.severity`, prop(assumptions, 'severity'), term);
+  checkNumber(problems, `${field}.recoveryLagMonths`, prop(assumptions, 'recoveryLagMonths'), lag);
+}
+
 export function validateMortgage(
   loan: unknown,
   assumptions: unknown,
@@ -83,9 +90,7 @@ export function validateMortgage(
       field: `${a}.prepayment.kind`,
       message: `must be "cpr" or "psa" (got ${JSON.stringify(kind)})`,
     });
-  checkVectorIfTerm(problems, `${a}.cdr`, prop(assumptions, 'cdr'), term);
-  checkVectorIfTerm(problems, `${a}.severity`, prop(assumptions, 'severity'), term);
-  checkNumber(problems, `${a}.recoveryLagMonths`, prop(assumptions, 'recoveryLagMonths'), lag);
+  checkCredit(problems, a, assumptions, term);
   return problems;
 }
 
@@ -99,9 +104,7 @@ export function validateAutoLoan(
   const a = at.assumptions;
   // Above ~10% ABS a 60-month pool would be gone within the first year: no real speed is that fast.
   checkNumber(problems, `${a}.absSpeed`, prop(assumptions, 'absSpeed'), { min: 0, max: 0.1 });
-  checkVectorIfTerm(problems, `${a}.cdr`, prop(assumptions, 'cdr'), term);
-  checkVectorIfTerm(problems, `${a}.severity`, prop(assumptions, 'severity'), term);
-  checkNumber(problems, `${a}.recoveryLagMonths`, prop(assumptions, 'recoveryLagMonths'), lag);
+  checkCredit(problems, a, assumptions, term);
   return problems;
 }
 
