@@ -5,6 +5,11 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import type { FieldProblem } from './schemas/error.js';
 
+/** Clearer words than the validator's for the formats the schemas use. */
+const formatMessages: Record<string, string> = {
+  date: 'must be a real calendar date written YYYY-MM-DD',
+};
+
 function fieldOf(instancePath: string, context: string): string {
   const parts = instancePath.split('/').filter((p) => p !== '');
   if (parts.length === 0) return context;
@@ -21,7 +26,11 @@ export function describeValidation(errors: FastifySchemaValidationError[], conte
   const problems: FieldProblem[] = [];
   for (const error of errors) {
     const base = fieldOf(error.instancePath, context);
-    const params = error.params as { requiredProperties?: string[]; additionalProperties?: string[] };
+    const params = error.params as {
+      requiredProperties?: string[];
+      additionalProperties?: string[];
+      format?: string;
+    };
     if (error.keyword === 'required' && params.requiredProperties) {
       for (const name of params.requiredProperties)
         problems.push({ field: join(base, name, context), message: 'is required' });
@@ -30,6 +39,8 @@ export function describeValidation(errors: FastifySchemaValidationError[], conte
         problems.push({ field: join(base, name, context), message: 'is not allowed' });
     } else if (error.keyword === 'boolean' && error.schemaPath.endsWith('additionalProperties')) {
       continue; // the same extra property, reported once by the `additionalProperties` error
+    } else if (error.keyword === 'format' && params.format && formatMessages[params.format]) {
+      problems.push({ field: base, message: formatMessages[params.format] as string });
     } else {
       problems.push({ field: base, message: error.message ?? 'is invalid' });
     }
