@@ -52,7 +52,8 @@ export function rowsToMatrix(
       if (known.has(name)) continue;
       const seen = unknown.get(name);
       if (seen) seen.rows++;
-      else if (unknown.size < maxWarnings) unknown.set(name, { field: clip(`${at(i)}.${name}`), rows: 1 });
+      else if (unknown.size < maxWarnings)
+        unknown.set(name, { field: clip(name === '' ? `${at(i)}[""]` : `${at(i)}.${name}`), rows: 1 });
       else unlisted++;
     }
   }

@@ -10,16 +10,24 @@ const formatMessages: Record<string, string> = {
   date: 'must be a real calendar date written YYYY-MM-DD',
 };
 
+/** A name as a path step: `.name`, or `[""]` for the empty name, which a dot would hide. */
+function step(path: string, name: string): string {
+  if (name === '') return `${path}[""]`;
+  return path ? `${path}.${name}` : name;
+}
+
 function fieldOf(instancePath: string, context: string): string {
-  const parts = instancePath.split('/').filter((p) => p !== '');
+  // `/instances/0/` has an empty last name: every part after the leading slash counts.
+  const parts = instancePath === '' ? [] : instancePath.split('/').slice(1);
   if (parts.length === 0) return context;
-  return parts
+  const path = parts
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : step(path, part)), '');
+  return path.startsWith('[') ? `${context}${path}` : path;
 }
 
 function join(base: string, name: string, context: string): string {
-  return base === context ? name : `${base}.${name}`;
+  return base === context ? (name === '' ? `${context}[""]` : name) : step(base, name);
 }
 
 export function describeValidation(errors: FastifySchemaValidationError[], context: string): FieldProblem[] {
