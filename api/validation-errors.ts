@@ -32,6 +32,12 @@ function join(base: string, name: string, context: string): string {
 
 export function describeValidation(errors: FastifySchemaValidationError[], context: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  const extra = new Set<string>();
+  const notAllowed = (field: string) => {
+    if (extra.has(field)) return;
+    extra.add(field);
+    problems.push({ field, message: 'is not allowed' });
+  };
   for (const error of errors) {
     const base = fieldOf(error.instancePath, context);
     const params = error.params as {
@@ -43,10 +49,11 @@ export function describeValidation(errors: FastifySchemaValidationError[], conte
       for (const name of params.requiredProperties)
         problems.push({ field: join(base, name, context), message: 'is required' });
     } else if (error.keyword === 'additionalProperties' && params.additionalProperties) {
-      for (const name of params.additionalProperties)
-        problems.push({ field: join(base, name, context), message: 'is not allowed' });
+      for (const name of params.additionalProperties) notAllowed(join(base, name, context));
     } else if (error.keyword === 'boolean' && error.schemaPath.endsWith('additionalProperties')) {
-      continue; // the same extra property, reported once by the `additionalProperties` error
+      // The validator names each extra property here, and once more in an `additionalProperties` error
+      // that it leaves out when it stops early (after a few errors): either is reported, once.
+      notAllowed(base);
     } else if (error.keyword === 'format' && params.format && formatMessages[params.format]) {
       problems.push({ field: base, message: formatMessages[params.format] as string });
     } else {

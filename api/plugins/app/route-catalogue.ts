@@ -35,9 +35,14 @@ export default fp(
       const entry = routes.get(route.url) ?? { pattern: patternOf(route.url), methods: new Set<string>() };
       for (const method of [route.method].flat()) entry.methods.add(method);
       routes.set(route.url, entry);
+      // Errors are JSON whatever the route produces (e.g. /metrics' text), so the type is stated.
+      const error = {
+        description: 'An error answer, in the shape every error answer has.',
+        content: { 'application/json': { schema: ErrorResponse } },
+      };
       route.schema = {
         ...route.schema,
-        response: { '4xx': ErrorResponse, '5xx': ErrorResponse, ...(route.schema?.response as object) },
+        response: { '4xx': error, '5xx': error, ...(route.schema?.response as object) },
       };
     });
     fastify.decorate('allowedMethods', (url: string) => {
