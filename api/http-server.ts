@@ -107,7 +107,8 @@ function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, s
 
 /** The router's own refusals (a URL that cannot be decoded, say). */
 function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const message = `cannot be routed: ${error.message.replace(request.url, redactUrl(request.url))}`;
+  // Our own words around the redacted URL: Fastify's message quotes the URL with its query string.
+  const message = `${redactUrl(request.url)} cannot be routed (${error.code}): it is not a valid URL`;
   const body = errorBody('BAD_REQUEST', `url ${message}`, [{ field: 'url', message }]);
   void reply.code(body.statusCode).send(body);
 }
