@@ -4,7 +4,6 @@
  * and run once before anyone may use it. The API swaps in a new Predictor only when this has succeeded.
  */
 import { AppError } from '../lib/errors.js';
-import { FeatureValueError } from '../lib/relative-features.js';
 import { artifactRoles, type ArtifactLoaders, type CashflowModel } from './artifact-loaders.js';
 import type { Matrix, TrainedModel } from './engine.js';
 import { featureSchemaHash } from './registry/minio-registry.js';
@@ -91,15 +90,6 @@ async function attempt<T>(manifest: ModelManifest, what: string, load: () => T |
   }
 }
 
-function allFinite(row: RowPrediction): boolean {
-  return (
-    Number.isFinite(row.prediction) &&
-    Number.isFinite(row.riskProbability) &&
-    Number.isFinite(row.positionSize) &&
-    row.cashflow.every((c) => Number.isFinite(c.p10) && Number.isFinite(c.p50) && Number.isFinite(c.p90))
-  );
-}
-
 function sameSignature(names: readonly string[], schema: readonly string[]): boolean {
   return names.length === schema.length && names.every((n, i) => n === schema[i]);
 }
@@ -182,22 +172,13 @@ export async function loadPredictor(
         const probability = probabilities[i] ?? NaN;
         const riskFlag = probability >= 0.5 ? 1 : 0;
         const last = path[horizons - 1] as HorizonInterval;
-        const row: RowPrediction = {
+        out[i] = {
           prediction: values[i] ?? NaN,
           riskFlag,
           riskProbability: probability,
           positionSize: positionSize(last.p10, last.p90, riskFlag, sizing),
           cashflow: path,
         };
-        // The last line of defence: an answer never carries a non-finite number (JSON cannot, either).
-        if (!allFinite(row)) {
-          throw new FeatureValueError(
-            undefined,
-            i,
-            'the model cannot give finite outputs for this row: check its values against GET /models',
-          );
-        }
-        out[i] = row;
       }
       return out;
     },
