@@ -11,7 +11,7 @@ import { decodeCsvText } from '../lib/csv-text.js';
 import { DatasetError } from '../lib/dataset-error.js';
 import { assertEnoughHistory, type SplitSettings } from '../lib/enough-history.js';
 import { AppError } from '../lib/errors.js';
-import { parseMarketCsv, toCanonicalCsv, type MarketData } from '../lib/market-data.js';
+import { parseMarketCsv, selectRows, toCanonicalCsv, type MarketData } from '../lib/market-data.js';
 import { validateMarketData } from '../lib/market-validation.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
 import { fetchAlphaVantageDaily } from '../lib/sources/alpha-vantage.js';
@@ -108,16 +108,7 @@ function inRange(data: MarketData, range: IngestDataInput['range']): MarketData 
   const keep = data.date.flatMap((d, i) =>
     (!range.from || d >= range.from) && (!range.to || d <= range.to) ? [i] : [],
   );
-  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
-  return {
-    date: keep.map((i) => data.date[i]!),
-    symbol: keep.map((i) => data.symbol[i]!),
-    open: pick(data.open),
-    high: pick(data.high),
-    low: pick(data.low),
-    close: pick(data.close),
-    volume: pick(data.volume),
-  };
+  return selectRows(data, keep);
 }
 
 export function createIngestionActivities(deps: IngestionDeps) {

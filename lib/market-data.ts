@@ -1,5 +1,6 @@
 /**
- * Daily OHLCV market data in columns, its CSV form, and the validation that decides which rows are kept.
+ * Daily OHLCV market data in columns and its CSV form: read from any CSV the product accepts (records by
+ * csv-records.ts, dialect by csv-dialect.ts, row rules by market-validation.ts), written canonically.
  * Canonical CSV: `date,symbol,open,high,low,close,volume`, sorted by symbol then date. The dataset hash is
  * the SHA-256 of that text, so the same data always lands under the same key.
  */
@@ -50,6 +51,20 @@ export function emptyMarketData(n: number): MarketData {
   };
 }
 
+/** The rows at `indexes`, in that order, as market data of their own. */
+export function selectRows(data: MarketData, indexes: readonly number[]): MarketData {
+  const pick = (a: Float64Array) => Float64Array.from(indexes, (i) => a[i]!);
+  return {
+    date: indexes.map((i) => data.date[i]!),
+    symbol: indexes.map((i) => data.symbol[i]!),
+    open: pick(data.open),
+    high: pick(data.high),
+    low: pick(data.low),
+    close: pick(data.close),
+    volume: pick(data.volume),
+  };
+}
+
 /**
  * Parses and validates a CSV of daily bars (RFC 4180: quoted fields, BOM, LF or CRLF). Fatal problems
  * (another delimiter, missing columns, no usable rows, more bad rows than `maxBadFraction`, a decimal
@@ -63,7 +78,8 @@ export function parseMarketCsv(
   const rows = new RowCollector();
   let header: string[] | undefined;
   let col: Record<string, number> = {};
-  let decimalComma: { count: number; first?: string } = { count: 0 };
+  let decimalCommaRows = 0;
+  let firstDecimalComma = '';
   forEachCsvRecord(text, source, ({ fields, line, raw, problem }) => {
     if (!header) {
       header = fields.map((h) => h.trim().toLowerCase());
@@ -86,11 +102,9 @@ export function parseMarketCsv(
       const parsed = parseNumberCell(cell);
       if (parsed.problem !== undefined) {
         const reason = describeNumberProblem(name, cell, parsed.problem);
-        if (parsed.problem === 'decimal-comma')
-          decimalComma = {
-            count: decimalComma.count + 1,
-            first: decimalComma.first ?? `line ${line}: ${reason}`,
-          };
+        if (parsed.problem === 'decimal-comma' && decimalCommaRows++ === 0) {
+          firstDecimalComma = `line ${line}: ${reason}`;
+        }
         return rows.reject(line, reason, raw);
       }
       values.push(parsed.value);
@@ -101,8 +115,8 @@ export function parseMarketCsv(
   });
   if (!header) throw new DatasetError(`${source} has no header line: expected ${required.join(',')}`);
   const formatProblem =
-    decimalComma.count > rows.quarantined.length / 2
-      ? `numbers have a comma as the decimal mark (${decimalComma.first}); ` +
+    decimalCommaRows > rows.quarantined.length / 2
+      ? `numbers have a comma as the decimal mark (${firstDecimalComma}); ` +
         'the product reads a point as the decimal mark: export the file with "." decimals'
       : undefined;
   return finishMarketData(rows, { source, maxBadFraction, ...(formatProblem ? { formatProblem } : {}) });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildFeatures, timeOrderedSplits } from '../../../lib/features.js';
-import type { MarketData } from '../../../lib/market-data.js';
+import { selectRows, type MarketData } from '../../../lib/market-data.js';
 import { generateSyntheticMarket } from '../../../lib/sources/synthetic.js';
 
 /** Keeps the first `days` bars of `symbol` and every bar of the others. */
@@ -15,16 +15,7 @@ function cut(data: MarketData, symbol: string, days: number): MarketData {
   data.date.forEach((_, i) => {
     if (data.symbol[i] !== symbol || seen++ < days) keep.push(i);
   });
-  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
-  return {
-    date: keep.map((i) => data.date[i]!),
-    symbol: keep.map((i) => data.symbol[i]!),
-    open: pick(data.open),
-    high: pick(data.high),
-    low: pick(data.low),
-    close: pick(data.close),
-    volume: pick(data.volume),
-  };
+  return selectRows(data, keep);
 }
 
 describe('buildFeatures with symbols that end early', () => {
