@@ -13,6 +13,7 @@ import type {
   FeatureSetRef,
   ValidationResult,
 } from '../workflows/pipeline-types.js';
+import { failingFastOnBadInput } from './failures.js';
 
 export interface DeployModelInput {
   modelName: string;
@@ -32,7 +33,7 @@ export function createDeploymentActivities(deps: {
   codeVersion: string;
 }) {
   return {
-    async deployModel(input: DeployModelInput): Promise<DeploymentResult> {
+    deployModel: failingFastOnBadInput(async (input: DeployModelInput): Promise<DeploymentResult> => {
       const { workflowId, runId } = runIdentity();
       const artifacts = await Promise.all(
         input.artifacts.map(async (a) => ({
@@ -73,6 +74,6 @@ export function createDeploymentActivities(deps: {
         version: manifest.version,
         ...(input.alias ? { alias: input.alias } : {}),
       };
-    },
+    }),
   };
 }

@@ -5,6 +5,7 @@
  * `maxStaleDays` after the last one it has (a series that ended, like a package's fixed file), get NaN and
  * are dropped by the feature stage: an old value is never passed off as today's.
  */
+import { DatasetError } from './dataset-error.js';
 import type { AlignedMacro } from './features.js';
 import type { MacroObservations } from './sources/fred.js';
 
@@ -22,7 +23,7 @@ export async function alignMacro(
   const features = Object.keys(macro.series).sort();
   for (const feature of features) {
     const observations = macro.series[feature]!;
-    if (observations.length === 0) throw new Error(`macro series ${feature} has no observations`);
+    if (observations.length === 0) throw new DatasetError(`macro series ${feature} has no observations`);
     const series = new dfd.DataFrame({
       date: observations.map((o) => o.date),
       [feature]: observations.map((o) => o.value),

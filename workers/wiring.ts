@@ -19,6 +19,15 @@ import { createWorkerMetrics } from '../lib/worker-metrics.js';
 import { createDefaultLoaders } from '../models/default-loaders.js';
 import { createModelRegistry } from '../models/registry/minio-registry.js';
 
+/**
+ * Heartbeats reach the server at least every second (the SDK otherwise holds them back for up to 80 % of
+ * the heartbeat timeout). A cancellation is delivered only in a heartbeat's answer, so this bounds how long
+ * a cancelled activity, e.g. a training whose sibling failed, keeps working: one small call a second.
+ */
+export const heartbeatDelivery = {
+  maxHeartbeatThrottleInterval: '1 second',
+} satisfies Partial<WorkerOptions>;
+
 export interface WorkerPorts {
   metricsPort: number;
   sdkMetricsPort: number;
@@ -103,6 +112,7 @@ export async function runWorkerProcess(options: {
       namespace: config.temporal.namespace,
       taskQueue: options.taskQueue,
       shutdownGraceTime: '30 seconds',
+      ...heartbeatDelivery,
       ...options.worker(activities),
     });
     const where = { taskQueue: options.taskQueue, temporal: config.temporal.address, store: store.endpoint };

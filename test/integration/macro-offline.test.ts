@@ -112,7 +112,7 @@ describe('a macro-enabled run on package data, offline', () => {
     );
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     const cause = ((failure as WorkflowFailedError).cause as ActivityFailure).cause as ApplicationFailure;
-    expect(cause.type).toBe('MacroDataUnavailable');
+    expect(cause.type).toBe('PackageDataUnavailable');
     expect(cause.nonRetryable).toBe(true);
     expect(cause.message).toMatch(
       /arch 8.0.0 arch\/data\/vix\/vix.csv.gz is not installed at .*: run `npm run install-infra`/,
