@@ -12,10 +12,10 @@ import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from '
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { temporal as proto } from '@temporalio/proto';
 import { loadConfig } from '../lib/config.js';
 import { taskQueues, trainingQueueFor } from '../lib/temporal-names.js';
 import { codeVersion } from '../lib/versions.js';
+import { activityRunning, pollsTaskQueue, taskQueueKinds, type TaskQueueKind } from '../lib/temporal.js';
 import { startProcess, waitUntilReady, type ManagedProcess } from '../infra/processes.js';
 import { freePort, startMinio, startTemporalDevServer } from '../infra/servers.js';
 import { resolveTool } from '../infra/tools.js';
@@ -80,28 +80,20 @@ function worker(name: string, entry: string): ManagedProcess {
 }
 
 /** Ready means this very process polls the queue (a dead one stays listed as a poller for a while). */
-async function polling(proc: ManagedProcess, queue: string, kind: proto.api.enums.v1.TaskQueueType) {
+async function polling(proc: ManagedProcess, queue: string, kind: TaskQueueKind) {
   await waitUntilReady(
     `${proc.name} on ${queue}`,
-    async () => {
-      const res = await connection.workflowService.describeTaskQueue({
-        namespace: config.temporal.namespace,
-        taskQueue: { name: queue },
-        taskQueueType: kind,
-      });
-      return (res.pollers ?? []).some((p) => p.identity?.startsWith(`${proc.child.pid}@`));
-    },
+    () => pollsTaskQueue(connection, config.temporal.namespace, queue, kind, proc.child.pid ?? -1),
     { process: proc, timeoutMs: 120_000, intervalMs: 250 },
   );
 }
 
-const { TASK_QUEUE_TYPE_WORKFLOW, TASK_QUEUE_TYPE_ACTIVITY } = proto.api.enums.v1.TaskQueueType;
 const trainingQueue = trainingQueueFor(taskQueues.pipeline);
 try {
   const pipelineWorker = worker('worker-pipeline', 'workers/pipeline.ts');
   let trainingWorker = worker('worker-training', 'workers/training.ts');
-  await polling(pipelineWorker, taskQueues.pipeline, TASK_QUEUE_TYPE_WORKFLOW);
-  await polling(trainingWorker, trainingQueue, TASK_QUEUE_TYPE_ACTIVITY);
+  await polling(pipelineWorker, taskQueues.pipeline, taskQueueKinds.workflow);
+  await polling(trainingWorker, trainingQueue, taskQueueKinds.activity);
 
   const handle = await client.workflow.start<typeof trainingPipelineWorkflow>('trainingPipelineWorkflow', {
     taskQueue: taskQueues.pipeline,
@@ -112,23 +104,22 @@ try {
     handle
       .describe()
       .then((d) => (d.raw.pendingActivities ?? []).filter((a) => a.activityType?.name?.startsWith('train')));
-  const STARTED = proto.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED;
   await waitUntilReady(
     'a training activity heart-beating',
-    async () => (await training()).some((a) => a.state === STARTED && a.heartbeatDetails),
+    async () => (await training()).some((a) => a.state === activityRunning && a.heartbeatDetails),
     { timeoutMs: 120_000, intervalMs: 100 },
   );
   const killedAt = Date.now();
   trainingWorker.child.kill('SIGKILL');
   await trainingWorker.exited;
   trainingWorker = worker('worker-training', 'workers/training.ts');
-  await polling(trainingWorker, trainingQueue, TASK_QUEUE_TYPE_ACTIVITY);
+  await polling(trainingWorker, trainingQueue, taskQueueKinds.activity);
   const newWorkerPollingAt = Date.now();
 
   let restartedAt: number | undefined;
   const completed = handle.result();
   while (restartedAt === undefined) {
-    const retried = (await training()).some((a) => a.state === STARTED && (a.attempt ?? 1) > 1);
+    const retried = (await training()).some((a) => a.state === activityRunning && (a.attempt ?? 1) > 1);
     if (retried) restartedAt = Date.now();
     else if (await Promise.race([completed.then(() => true), sleep(200).then(() => false)])) break;
   }
