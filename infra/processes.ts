@@ -106,6 +106,20 @@ export function startProcess(
   return proc;
 }
 
+/** Waits for `ready`; when it fails, stops the process (so a retry finds its port free) and rethrows. */
+export async function stopUnlessReady(
+  proc: ManagedProcess,
+  ready: () => Promise<void>,
+): Promise<ManagedProcess> {
+  try {
+    await ready();
+    return proc;
+  } catch (err) {
+    await proc.stop();
+    throw err;
+  }
+}
+
 /**
  * Polls `check` until it returns true. Fails early, with the end of the process's log, if the process exits
  * first, and fails after `timeoutMs` saying what it waited for.

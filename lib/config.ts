@@ -71,6 +71,11 @@ export const configSpec = {
     default: 'https://api.stlouisfed.org/fred/series/observations',
     doc: 'FRED observations endpoint (tests point it at a local server).',
   },
+  WORKER_DRAIN_SECONDS: {
+    kind: 'int',
+    default: '30',
+    doc: 'On SIGTERM a worker lets running activities finish this long before cancelling them; the launcher waits as long (and a margin) before SIGKILL.',
+  },
   LOG_LEVEL: { kind: 'string', default: 'info', doc: 'Log level: fatal, error, warn, info, debug, trace.' },
   API_TOKENS: {
     kind: 'string',
@@ -148,6 +153,7 @@ export interface Config {
   };
   api: ApiConfig;
   monitoring: MonitoringConfig;
+  workers: { drainSeconds: number };
   logLevel: string;
 }
 
@@ -256,6 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     monitoring: monitoringConfig(must, (message) => new ConfigError(message)),
+    workers: { drainSeconds: Number(must('WORKER_DRAIN_SECONDS')) },
     logLevel: must('LOG_LEVEL'),
   };
 }

@@ -102,7 +102,7 @@ export async function runWorkerProcess(options: {
       connection,
       namespace: config.temporal.namespace,
       taskQueue: options.taskQueue,
-      shutdownGraceTime: '30 seconds',
+      shutdownGraceTime: `${config.workers.drainSeconds} seconds`,
       ...options.worker(activities),
     });
     const where = { taskQueue: options.taskQueue, temporal: config.temporal.address, store: store.endpoint };
