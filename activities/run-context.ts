@@ -2,6 +2,7 @@
 import { Context } from '@temporalio/activity';
 import { decodeFeatureSet, sliceRows } from '../lib/feature-store.js';
 import type { FeatureSet } from '../lib/features.js';
+import { heartbeatIntervalMs } from '../lib/heartbeats.js';
 import type { ObjectStore } from '../lib/object-store.js';
 import type { FeatureSetRef } from '../workflows/pipeline-types.js';
 
@@ -41,4 +42,24 @@ export function throttledHeartbeat(intervalMs = 1000): (details: Record<string, 
       Context.current().heartbeat(details);
     }
   };
+}
+
+/**
+ * Runs `work` while heart-beating every interval with the latest progress it reports, whether progress moved
+ * or not: the heartbeat says the worker is alive, and one slow tree or epoch must not read as a dead worker.
+ * For work that leaves this thread free (training runs on worker threads).
+ */
+export async function whileHeartbeating<T>(
+  first: Record<string, unknown>,
+  work: (progress: (details: Record<string, unknown>) => void) => Promise<T>,
+): Promise<T> {
+  const context = Context.current();
+  let latest = first;
+  context.heartbeat(latest);
+  const timer = setInterval(() => context.heartbeat(latest), heartbeatIntervalMs);
+  try {
+    return await work((details) => (latest = details));
+  } finally {
+    clearInterval(timer);
+  }
 }

@@ -13,7 +13,7 @@ import { evenlySpacedRows } from '../lib/feature-store.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
 import type { WorkerMetrics } from '../lib/worker-metrics.js';
 import type { ArtifactOutput, FeatureSetRef } from '../workflows/pipeline-types.js';
-import { loadFeatureSet, runPrefix, splitOf, throttledHeartbeat } from './run-context.js';
+import { loadFeatureSet, runPrefix, splitOf, whileHeartbeating } from './run-context.js';
 
 export interface TrainTabularInput {
   features: FeatureSetRef;
@@ -55,13 +55,24 @@ export function createTrainingActivities(deps: { store: ObjectStore; metrics: Wo
   }
 
   return {
-    trainRandomForest: (input: TrainTabularInput) => timed(input.role, () => trainForest(input)),
-    trainCashflowModel: (input: TrainCashflowInput) => timed('cashflow', () => trainCashflow(input)),
+    trainRandomForest: (input: TrainTabularInput) =>
+      timed(input.role, () =>
+        whileHeartbeating({ role: input.role, step: 'loading features' }, (progress) =>
+          trainForest(input, progress),
+        ),
+      ),
+    trainCashflowModel: (input: TrainCashflowInput) =>
+      timed('cashflow', () =>
+        whileHeartbeating({ role: 'cashflow', step: 'loading features' }, (progress) =>
+          trainCashflow(input, progress),
+        ),
+      ),
   };
 
-  async function trainForest(input: TrainTabularInput): Promise<ArtifactOutput> {
+  type Progress = (details: Record<string, unknown>) => void;
+
+  async function trainForest(input: TrainTabularInput, progress: Progress): Promise<ArtifactOutput> {
     const train = splitOf(await loadFeatureSet(deps.store, input.features), input.features, 'train');
-    const heartbeat = throttledHeartbeat();
     const engine = getEngine(input.engine);
     try {
       const model = await trainRelative(
@@ -79,7 +90,7 @@ export function createTrainingActivities(deps: { store: ObjectStore; metrics: Wo
           nEstimators: input.nEstimators,
           treeOptions: { maxDepth: input.maxDepth, minLeafSize: input.minLeafSize },
           signal: Context.current().cancellationSignal,
-          onProgress: (done, total) => heartbeat({ role: input.role, trees: done, of: total }),
+          onProgress: (done, total) => progress({ role: input.role, trees: done, of: total }),
         },
       );
       return await store(input.role, model.engine, model.serialize(), {
@@ -93,11 +104,10 @@ export function createTrainingActivities(deps: { store: ObjectStore; metrics: Wo
     }
   }
 
-  async function trainCashflow(input: TrainCashflowInput): Promise<ArtifactOutput> {
+  async function trainCashflow(input: TrainCashflowInput, progress: Progress): Promise<ArtifactOutput> {
     const all = splitOf(await loadFeatureSet(deps.store, input.features), input.features, 'train');
     // The net learns a smooth function of a dozen inputs: beyond ~100k rows more rows cost time, not accuracy.
     const train = evenlySpacedRows(all, input.maxRows ?? 100_000);
-    const heartbeat = throttledHeartbeat();
     const started = Date.now();
     const bytes = await trainCashflowNetOffThread(
       {
@@ -117,7 +127,7 @@ export function createTrainingActivities(deps: { store: ObjectStore; metrics: Wo
       },
       {
         signal: Context.current().cancellationSignal,
-        onProgress: (epoch, epochs, loss) => heartbeat({ role: 'cashflow', epoch, of: epochs, loss }),
+        onProgress: (epoch, epochs, loss) => progress({ role: 'cashflow', epoch, of: epochs, loss }),
       },
     );
     const { header } = decodeCashflowNet(bytes);

@@ -128,7 +128,9 @@ try {
   const row = [
     new Date().toISOString().slice(0, 16),
     codeVersion(),
-    String(trainingProfile.heartbeatTimeout),
+    typeof trainingProfile.heartbeatTimeout === 'number'
+      ? `${trainingProfile.heartbeatTimeout / 1000} seconds`
+      : String(trainingProfile.heartbeatTimeout),
     seconds(newWorkerPollingAt - killedAt),
     restartedAt === undefined ? 'not seen' : seconds(restartedAt - killedAt),
     seconds(completedAt - killedAt),

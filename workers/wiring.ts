@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { serveMetrics, type MetricsServer } from '../lib/metrics-server.js';
 import { createObjectStore } from '../lib/object-store.js';
+import { heartbeatThrottleMs } from '../lib/heartbeats.js';
 import { codeVersion } from '../lib/versions.js';
 import { createWorkerMetrics } from '../lib/worker-metrics.js';
 import { createDefaultLoaders } from '../models/default-loaders.js';
@@ -103,6 +104,7 @@ export async function runWorkerProcess(options: {
       namespace: config.temporal.namespace,
       taskQueue: options.taskQueue,
       shutdownGraceTime: `${config.workers.drainSeconds} seconds`,
+      maxHeartbeatThrottleInterval: heartbeatThrottleMs,
       ...options.worker(activities),
     });
     const where = { taskQueue: options.taskQueue, temporal: config.temporal.address, store: store.endpoint };
