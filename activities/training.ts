@@ -57,13 +57,11 @@ export function createTrainingActivities(deps: { store: ObjectStore; metrics: Wo
   return {
     trainRandomForest: (input: TrainTabularInput) =>
       timed(input.role, () =>
-        whileHeartbeating({ role: input.role, step: 'loading features' }, (progress) =>
-          trainForest(input, progress),
-        ),
+        whileHeartbeating({ role: input.role, step: 'starting' }, (progress) => trainForest(input, progress)),
       ),
     trainCashflowModel: (input: TrainCashflowInput) =>
       timed('cashflow', () =>
-        whileHeartbeating({ role: 'cashflow', step: 'loading features' }, (progress) =>
+        whileHeartbeating({ role: 'cashflow', step: 'starting' }, (progress) =>
           trainCashflow(input, progress),
         ),
       ),

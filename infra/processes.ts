@@ -16,11 +16,16 @@ export interface ManagedProcess {
 }
 
 const running = new Set<ManagedProcess>();
+let exitHookInstalled = false;
 
-// Last resort if we die without a graceful stop (uncaught error, process.exit): kill the groups outright.
-process.on('exit', () => {
-  for (const proc of running) killGroup(proc.child, 'SIGKILL');
-});
+/** Last resort if we die without a graceful stop (uncaught error, process.exit): kill the groups outright. */
+function killChildrenOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const proc of running) killGroup(proc.child, 'SIGKILL');
+  });
+}
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
@@ -62,6 +67,7 @@ export function startProcess(
   args: string[],
   options: { logFile: string; env?: NodeJS.ProcessEnv; cwd?: string },
 ): ManagedProcess {
+  killChildrenOnExit();
   const fd = openSync(options.logFile, 'a');
   const child = spawn(command, args, {
     cwd: options.cwd,
