@@ -74,7 +74,7 @@ export const configSpec = {
   WORKER_DRAIN_SECONDS: {
     kind: 'int',
     default: '30',
-    doc: 'On SIGTERM a worker lets running activities finish this long before cancelling them; the launcher waits as long (and a margin) before SIGKILL.',
+    doc: 'Seconds a stopping worker gives running activities to finish; the launcher waits 15 s more to SIGKILL.',
   },
   LOG_LEVEL: { kind: 'string', default: 'info', doc: 'Log level: fatal, error, warn, info, debug, trace.' },
   API_TOKENS: {
