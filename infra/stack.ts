@@ -293,5 +293,8 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  void main();
+  main().catch((err: unknown) => {
+    console.error(`[stack] ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
 }
