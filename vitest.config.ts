@@ -7,6 +7,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // Engine tests train on worker threads; on a loaded 2-core machine their start-up alone can take
+          // seconds. A timeout only guards against hangs: speed is measured in bench/, not here.
+          testTimeout: 30_000,
         },
       },
       {
