@@ -17,8 +17,7 @@ import { taskQueues, trainingQueueFor } from '../lib/temporal-names.js';
 import { codeVersion } from '../lib/versions.js';
 import { activityRunning, pollsTaskQueue, taskQueueKinds, type TaskQueueKind } from '../lib/temporal.js';
 import { startProcess, waitUntilReady, type ManagedProcess } from '../infra/processes.js';
-import { freePort, startMinio, startTemporalDevServer } from '../infra/servers.js';
-import { resolveTool } from '../infra/tools.js';
+import { freePort, startScratchServers } from '../infra/servers.js';
 import { training as trainingProfile } from '../workflows/activity-profiles.js';
 import type { trainingPipelineWorkflow } from '../workflows/training-pipeline.js';
 
@@ -32,31 +31,8 @@ const loadAtStart = loadavg()
   .map((l) => l.toFixed(2))
   .join(' ');
 
-const [temporalPort, minioPort] = [await freePort(), await freePort()];
-const temporal = await startTemporalDevServer({
-  bin: resolveTool(config, 'temporal'),
-  port: temporalPort,
-  uiPort: null,
-  dbFile: null,
-  namespace: config.temporal.namespace,
-  logDir,
-});
-const minio = await startMinio({
-  bin: resolveTool(config, 'minio'),
-  port: minioPort,
-  consolePort: null,
-  dataDir: join(dir, 'minio'),
-  accessKey: config.s3.accessKey,
-  secretKey: config.s3.secretKey,
-  logDir,
-});
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  STATE_DIR: dir,
-  LOG_LEVEL: 'warn',
-  TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-  S3_ENDPOINT: `http://127.0.0.1:${minioPort}`,
-};
+const servers = await startScratchServers(config, logDir);
+const env: NodeJS.ProcessEnv = { ...process.env, STATE_DIR: dir, LOG_LEVEL: 'warn', ...servers.env };
 for (const key of [
   'PIPELINE_WORKER_METRICS_PORT',
   'PIPELINE_WORKER_SDK_METRICS_PORT',
@@ -163,7 +139,7 @@ try {
 } finally {
   await connection.close();
   for (const proc of workers.reverse()) await proc.stop();
-  await Promise.all([temporal.stop(), minio.stop()]);
+  await servers.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -5,6 +5,7 @@
 import { createServer } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Config } from '../lib/config.js';
 import { temporalNamespaceReady } from '../lib/temporal.js';
 import { searchAttributes } from '../lib/temporal-names.js';
 import { listenersOf, listensOn } from './process-identity.js';
@@ -15,6 +16,7 @@ import {
   waitUntilReady,
   type ManagedProcess,
 } from './processes.js';
+import { resolveTool } from './tools.js';
 
 function ephemeralRange(): [number, number] {
   try {
@@ -112,6 +114,45 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
       { process: proc, timeoutMs: 90_000, intervalMs: 250 },
     ),
   );
+}
+
+/**
+ * A headless, in-memory Temporal dev server and a MinIO with its data in `dir`, on free ports: what a
+ * benchmark needs beside the processes it measures. The environment points a worker process at them.
+ */
+export async function startScratchServers(
+  config: Config,
+  dir: string,
+  credentials: { accessKey: string; secretKey: string } = config.s3,
+): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {
+  const [temporalPort, minioPort] = [await freePort(), await freePort()];
+  const temporal = await startTemporalDevServer({
+    bin: resolveTool(config, 'temporal'),
+    port: temporalPort,
+    uiPort: null,
+    dbFile: null,
+    namespace: config.temporal.namespace,
+    logDir: dir,
+  });
+  const minio = await startMinio({
+    bin: resolveTool(config, 'minio'),
+    port: minioPort,
+    consolePort: null,
+    dataDir: join(dir, 'minio'),
+    ...credentials,
+    logDir: dir,
+  });
+  return {
+    env: {
+      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+      S3_ENDPOINT: `http://127.0.0.1:${minioPort}`,
+      S3_ACCESS_KEY: credentials.accessKey,
+      S3_SECRET_KEY: credentials.secretKey,
+    },
+    stop: async () => {
+      await Promise.all([temporal.stop(), minio.stop()]);
+    },
+  };
 }
 
 export interface MinioOptions {
