@@ -139,7 +139,8 @@ export async function startScratchServers(
     port: minioPort,
     consolePort: null,
     dataDir: join(dir, 'minio'),
-    ...credentials,
+    accessKey: credentials.accessKey,
+    secretKey: credentials.secretKey,
     logDir: dir,
   });
   return {
