@@ -10,9 +10,9 @@ export interface Insight {
   figures: Record<string, number | string>;
 }
 
-/** 7 -> "7", 7.46 -> "7.5", 12.4 -> "12": one decimal below 10, none above. */
-export function formatNumber(x: number): string {
-  const digits = Math.abs(x) >= 10 ? 0 : 1;
+/** 7 -> "7", 7.46 -> "7.5", 12.4 -> "12": one decimal below `wholeFrom` (10), none from there. */
+export function formatNumber(x: number, wholeFrom = 10): string {
+  const digits = Math.abs(x) >= wholeFrom ? 0 : 1;
   return String(Number(x.toFixed(digits)));
 }
 
@@ -20,12 +20,12 @@ export const formatPercent = (x: number) => `${formatNumber(x)}%`;
 export const formatSignedPercent = (x: number) => `${x > 0 ? '+' : ''}${formatNumber(x)}%`;
 export const formatCorrelation = (x: number) => x.toFixed(2);
 
-/** 12.5e9 -> "$12.5B"; always of the absolute value, the sentence says the direction. */
+/** 12.5e9 -> "$12.5B", 197e9 -> "$197B"; of the absolute value, the sentence says the direction. */
 export function formatUsd(x: number): string {
   const a = Math.abs(x);
   const [scale, suffix] =
     a >= 1e12 ? [1e12, 'T'] : a >= 1e9 ? [1e9, 'B'] : a >= 1e6 ? [1e6, 'M'] : [1e3, 'K'];
-  return `$${formatNumber(a / scale)}${suffix}`;
+  return `$${formatNumber(a / scale, 100)}${suffix}`;
 }
 
 /**

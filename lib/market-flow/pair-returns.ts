@@ -74,13 +74,14 @@ export type PairCorrelation = { available: true; correlation: number; returns: n
 
 /** Pearson correlation of aligned returns, or why there is none (a side that never moves). */
 export function correlationOf(pair: PairReturns, a: PreparedSeries, b: PreparedSeries): PairCorrelation {
-  const correlation = a === b ? 1 : pearson(pair.x, pair.y);
+  const correlation = pearson(pair.x, pair.y);
   if (Number.isNaN(correlation))
     return unavailable(
       'constant-returns',
       `${a.id} or ${b.id} does not move over the window: no correlation`,
     );
-  return { available: true, correlation, returns: pair.x.length };
+  // A series against itself is exactly 1, not 1 less a rounding error.
+  return { available: true, correlation: a === b ? 1 : correlation, returns: pair.x.length };
 }
 
 /** Pearson correlation of the pair's returns over the statistics window of `range`, or why there is none. */
