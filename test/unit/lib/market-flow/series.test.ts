@@ -1,6 +1,6 @@
 /** Series preparation: frequency inference, field-named refusals, resampling to coarser periods, rate levels. */
 import { describe, expect, it } from 'vitest';
-import { MarketFlowInputError } from '../../../../lib/market-flow/errors.js';
+import type { MarketFlowInputError } from '../../../../lib/market-flow/errors.js';
 import { bondIndexFromYields, indexFromPeriodReturns } from '../../../../lib/market-flow/level-transforms.js';
 import {
   inferFrequency,
