@@ -4,7 +4,7 @@
  * `cashflow[h].p10` and `.p90`: the 10th and 90th percentile of the price change per unit over horizon h.
  * For each step h:
  *
- *   p_i,h = max(0, p_i · (1 + Δ_i,h / b_i))     b_i: the forecast's stock_price (default p_i, so that
+ *   p_i,h = max(0, p_i + Δ_i,h · p_i / b_i)    b_i: the forecast's stock_price (default p_i, so that
  *                                                p_i,h = p_i + Δ_i,h); a price cannot fall below 0
  *   Δ_i,h = P10 for a long, P90 for a short      each position on its own adverse side
  *
@@ -117,7 +117,7 @@ export function forecastMarginPath(input: {
   for (let h = 0; h < H; h++) {
     account.positions.forEach((p, k) => {
       const f = paths[k];
-      prices[k] = f ? Math.max(0, p.price * (1 + f.path[h]! / f.base)) : p.price;
+      prices[k] = f ? Math.max(0, p.price + f.path[h]! * (p.price / f.base)) : p.price;
     });
     const s = statusAt(account, rules, prices);
     steps.push({
