@@ -21,7 +21,7 @@ import { holdingWindow, type HoldingWindow } from './holdings.js';
 import {
   currencyInsight,
   flowChangeInsight,
-  largestFlowInsight,
+  largestFlowAmong,
   stockMarketInsight,
   type Insight,
 } from './insights.js';
@@ -202,17 +202,13 @@ function globalInsights(
 ): Insight[] {
   const out: Insight[] = [];
   const name = (id: string) => spec.regions.find((r) => r.id === id)!.name;
-  const largest = [...flows].sort((a, b) => b.amount - a.amount)[0];
-  if (largest && largest.amount > 0)
-    out.push(
-      largestFlowInsight({
-        sourceName: name(largest.source),
-        targetName: name(largest.target),
-        amount: largest.amount,
-        percentOfCombined: largest.netFlowPercent,
-        assetType: largest.assetType,
-      }),
-    );
+  const largest = largestFlowAmong(
+    flows,
+    name,
+    (f) => f.netFlowPercent,
+    (f) => f.assetType,
+  );
+  if (largest) out.push(largest);
   let change: { name: string; now: number; previous: number } | undefined;
   for (const leg of legs) {
     if (leg.regionIds.length < 2 || leg.previous.some((w) => w === undefined)) continue;

@@ -17,7 +17,7 @@
 import {
   flowChangeInsight,
   correlationInsight,
-  largestFlowInsight,
+  largestFlowAmong,
   volatilityInsight,
   type Insight,
 } from './insights.js';
@@ -203,16 +203,8 @@ function industryInsights(
     out.push(
       correlationInsight({ kind: 'positive', ...pairNames(positive), correlation: positive.correlation }),
     );
-  const largest = [...edges].sort((x, y) => y.amount - x.amount)[0];
-  if (largest && largest.amount > 0)
-    out.push(
-      largestFlowInsight({
-        sourceName: name(largest.source),
-        targetName: name(largest.target),
-        amount: largest.amount,
-        percentOfCombined: largest.netFlow,
-      }),
-    );
+  const largest = largestFlowAmong(edges, name, (e) => e.netFlow);
+  if (largest) out.push(largest);
   const volatile = [...nodes].sort((x, y) => y.volatility - x.volatility)[0];
   if (volatile && nodes.length > 1)
     out.push(volatilityInsight({ name: volatile.spec.name, volatility: volatile.volatility }));

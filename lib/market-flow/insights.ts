@@ -89,6 +89,24 @@ export function largestFlowInsight(args: {
   };
 }
 
+/** The largest of a view's flows (by USD amount) in words, when anything moved at all. */
+export function largestFlowAmong<F extends { source: string; target: string; amount: number }>(
+  flows: readonly F[],
+  name: (id: string) => string,
+  percentOfCombined: (flow: F) => number,
+  assetType?: (flow: F) => string,
+): Insight | undefined {
+  const largest = [...flows].sort((a, b) => b.amount - a.amount)[0];
+  if (!largest || !(largest.amount > 0)) return undefined;
+  return largestFlowInsight({
+    sourceName: name(largest.source),
+    targetName: name(largest.target),
+    amount: largest.amount,
+    percentOfCombined: percentOfCombined(largest),
+    ...(assetType ? { assetType: assetType(largest) } : {}),
+  });
+}
+
 /** "Crypto is the most volatile (62% annualised)"; volatility as a fraction. */
 export function volatilityInsight(args: { name: string; volatility: number }): Insight {
   return {
