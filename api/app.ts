@@ -1,7 +1,8 @@
 /**
- * The prediction service as a Fastify plugin: validation, metrics and errors first, then our decorators,
- * authentication and rate limiting, the OpenAPI document, and the routes. `server.ts` only listens; tests
- * and the benchmark register this plugin on their own instance and use `inject` or a loopback port.
+ * The prediction service as a Fastify plugin: validation, metrics, errors and body parsing first, then our
+ * decorators, authentication and rate limiting, the OpenAPI document, and the routes. `server.ts` only
+ * listens (with the server options of http-server.ts); tests and the benchmark register this plugin on
+ * their own instance and use `inject` or a loopback port.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
@@ -10,11 +11,14 @@ import type { ObjectStore } from '../lib/object-store.js';
 import type { ArtifactLoaders } from '../models/artifact-loaders.js';
 import auth from './plugins/app/auth.js';
 import errorHandler from './plugins/app/error-handler.js';
+import jsonBody from './plugins/app/json-body.js';
 import metricsPlugin from './plugins/app/metrics.js';
 import modelHolder from './plugins/app/model-holder.js';
 import objectStore from './plugins/app/object-store.js';
 import predictionLog from './plugins/app/prediction-log.js';
+import queryCredentials from './plugins/app/query-credentials.js';
 import registry from './plugins/app/registry.js';
+import routeCatalogue from './plugins/app/route-catalogue.js';
 import temporal from './plugins/app/temporal.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import swagger from './plugins/external/swagger.js';
@@ -41,7 +45,12 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   fastify.removeContentTypeParser('text/plain');
 
   await fastify.register(metricsPlugin);
+  // Before any route: every route gets the error responses, and the 405 knows every path.
+  await fastify.register(routeCatalogue);
   await fastify.register(errorHandler);
+  await fastify.register(jsonBody);
+  // Before authentication: a token in the URL is refused as such, not judged as right or wrong.
+  await fastify.register(queryCredentials);
   await fastify.register(objectStore, { store: opts.store });
   await fastify.register(temporal, { temporal: opts.temporal });
   await fastify.register(registry);
@@ -55,6 +64,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
     tokens: opts.api.tokens,
     tokensFile: opts.api.tokensFile,
     openRoutes: opts.api.openRoutes,
+    failuresPerMinute: opts.api.limits.authFailuresPerMinute,
     tokensRecheckMs: opts.tokensRecheckMs,
   });
   await fastify.register(rateLimit, { perMinute: opts.api.rateLimitPerMinute });

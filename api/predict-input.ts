@@ -5,10 +5,16 @@
  */
 import { AppError } from '../lib/errors.js';
 import type { Matrix } from '../models/engine.js';
+import { clip, maxListedProblems } from './error-body.js';
 import type { FieldProblem } from './schemas/error.js';
 
 /** Enough to fix a request; a thousand rows all missing the same field need not be listed a thousand times. */
-const maxReported = 20;
+const maxReported = maxListedProblems;
+/**
+ * Unknown names listed in `warnings`, each once: a body of a hundred thousand made-up names must not come
+ * back ten times larger (nor keep the event loop busy serialising it for everyone else).
+ */
+export const maxWarnings = 20;
 
 export interface RowsInput {
   matrix: Matrix;
@@ -26,6 +32,7 @@ export function rowsToMatrix(
   const problems: FieldProblem[] = [];
   const known = new Set(featureSchema);
   const unknown = new Map<string, { field: string; rows: number }>();
+  let unlisted = 0;
   const at = (i: number) => (field === 'data' ? 'data' : `instances[${i}]`);
 
   for (let i = 0; i < rows.length; i++) {
@@ -45,7 +52,9 @@ export function rowsToMatrix(
       if (known.has(name)) continue;
       const seen = unknown.get(name);
       if (seen) seen.rows++;
-      else unknown.set(name, { field: `${at(i)}.${name}`, rows: 1 });
+      else if (unknown.size < maxWarnings)
+        unknown.set(name, { field: clip(name === '' ? `${at(i)}[""]` : `${at(i)}.${name}`), rows: 1 });
+      else unlisted++;
     }
   }
   if (problems.length > 0) {
@@ -62,5 +71,11 @@ export function rowsToMatrix(
       (field === 'instances' ? ` (present in ${seen.rows} of ${rows.length} rows)` : '') +
       (name.trim() === '' ? ' (empty name)' : ''),
   }));
+  if (unlisted > 0) {
+    warnings.push({
+      field,
+      message: `${unlisted} more values under names that are not features of model ${model} were ignored (not listed)`,
+    });
+  }
   return { matrix: { x, nRows: rows.length, nFeatures }, warnings };
 }

@@ -5,18 +5,14 @@ import { loadConfig } from '../lib/config.js';
 import { createObjectStore } from '../lib/object-store.js';
 import { createDefaultLoaders } from '../models/default-loaders.js';
 import app from './app.js';
+import { apiServerOptions } from './http-server.js';
 import { apiLoggerOptions } from './logger-options.js';
-
-/** Largest request body; a full batch of 1,000 rows of 12 features is about 300 KiB. */
-const bodyLimitBytes = 1024 * 1024;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const fastify = Fastify({
-    logger: apiLoggerOptions(config.logLevel),
-    bodyLimit: bodyLimitBytes,
-    return503OnClosing: true,
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  const fastify = Fastify(
+    apiServerOptions(config.api.limits, apiLoggerOptions(config.logLevel)),
+  ).withTypeProvider<TypeBoxTypeProvider>();
   await fastify.register(app, {
     store: createObjectStore(config.s3),
     temporal: config.temporal,

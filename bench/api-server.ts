@@ -6,11 +6,12 @@ import Fastify from 'fastify';
 import { loadConfig } from '../lib/config.js';
 import { createObjectStore } from '../lib/object-store.js';
 import app from '../api/app.js';
+import { apiServerOptions } from '../api/http-server.js';
 import { apiLoggerOptions } from '../api/logger-options.js';
 import { testLoaders } from '../test/support/test-models.js';
 
 const config = loadConfig();
-const fastify = Fastify({ logger: apiLoggerOptions(config.logLevel), bodyLimit: 1024 * 1024 });
+const fastify = Fastify(apiServerOptions(config.api.limits, apiLoggerOptions(config.logLevel)));
 await fastify.register(app, {
   store: createObjectStore(config.s3),
   temporal: config.temporal,

@@ -12,13 +12,15 @@ import { trainCashflowNet } from '../models/cashflow-net/network.js';
 import { getEngine } from '../models/engines.js';
 import { trainRelative } from '../models/relative-model.js';
 import type { ModelRegistry } from '../models/registry/types.js';
-import { resolvePipelineInput } from '../workflows/pipeline-types.js';
+import { resolvePipelineInput, type TrainingPipelineInput } from '../workflows/pipeline-types.js';
 
+/** `modelOptions` overrides the pipeline's defaults, e.g. fewer trees and epochs for a quick real model. */
 export async function registerSampleModel(
   registry: ModelRegistry,
   name: string,
+  modelOptions?: TrainingPipelineInput['model'],
 ): Promise<Record<string, number>> {
-  const { model, horizon } = resolvePipelineInput();
+  const { model, horizon } = resolvePipelineInput(modelOptions ? { model: modelOptions } : undefined);
   const { data } = parseMarketCsv(await readFile(sampleDataPath, 'utf8'), { defaultSymbol: 'SPX' });
   const set = buildFeatures(data, { horizon, riskThreshold: 0.03 });
   const splits = timeOrderedSplits(set, {

@@ -4,9 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { homedir } from 'node:os';
+import { apiLimitsConfig, apiLimitsSpec, type ApiLimits } from './config-api-limits.js';
 import { monitoringConfig, monitoringSpec, type MonitoringConfig } from './config-monitoring.js';
 
-export type { MonitoringConfig };
+export type { ApiLimits, MonitoringConfig };
 
 export type Kind = 'string' | 'port' | 'int' | 'number' | 'fraction' | 'url';
 export interface VarSpec {
@@ -122,6 +123,7 @@ export const configSpec = {
     doc: 'Risk budget for position_size, in forecast units: size = budget / sigma (see README).',
   },
   POSITION_MAX_SIZE: { kind: 'number', default: '10', doc: 'Cap on position_size.' },
+  ...apiLimitsSpec,
   ...monitoringSpec,
 } satisfies Record<string, VarSpec>;
 
@@ -162,6 +164,8 @@ export interface ApiConfig {
   model: { name: string; alias: string; pollMs: number };
   predictionLog: { sampleRate: number; batchSize: number; flushMs: number };
   positionSizing: { riskBudget: number; maxSize: number };
+  /** Timeouts, connection and failed-authentication limits per client. */
+  limits: ApiLimits;
 }
 
 export class ConfigError extends Error {
@@ -254,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         riskBudget: Number(must('POSITION_RISK_BUDGET')),
         maxSize: Number(must('POSITION_MAX_SIZE')),
       },
+      limits: apiLimitsConfig(must, (message) => new ConfigError(message)),
     },
     monitoring: monitoringConfig(must, (message) => new ConfigError(message)),
     logLevel: must('LOG_LEVEL'),

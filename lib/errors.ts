@@ -7,6 +7,17 @@ export const errorCatalogue = {
   INVALID_INPUT: { status: 400, retryable: false },
   UNAUTHORIZED: { status: 401, retryable: false },
   NOT_FOUND: { status: 404, retryable: false },
+  /** The path exists, the method does not: the answer's `Allow` header lists the methods that do. */
+  METHOD_NOT_ALLOWED: { status: 405, retryable: false },
+  /** The request (headers or body) did not arrive within the server's time limit. */
+  REQUEST_TIMEOUT: { status: 408, retryable: true },
+  /** A credential in the URL: URLs end up in logs, proxies and browser history, so it is refused. */
+  CREDENTIALS_IN_QUERY: { status: 400, retryable: false },
+  /** Too many failed authentications from one client address; `Retry-After` says when to try again. */
+  TOO_MANY_AUTH_FAILURES: { status: 429, retryable: true },
+  /** Too many open connections from one client address. */
+  TOO_MANY_CONNECTIONS: { status: 429, retryable: true },
+  REQUEST_HEADERS_TOO_LARGE: { status: 431, retryable: false },
   OBJECT_NOT_FOUND: { status: 404, retryable: false },
   RATE_LIMITED: { status: 429, retryable: true },
   INTERNAL: { status: 500, retryable: true },

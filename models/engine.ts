@@ -52,6 +52,13 @@ export interface ModelEngine<Options = Record<string, unknown>> {
 
 export class ModelInputError extends Error {
   override name = 'ModelInputError';
+  constructor(
+    message: string,
+    /** The row whose values are not finite, when that is the problem (a serving caller names it). */
+    readonly row?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Checks a matrix before training or prediction: shape, width against the signature, finite values. */
@@ -70,6 +77,7 @@ export function assertMatrix(rows: Matrix, expectedFeatures?: number): void {
       const row = Math.floor(i / rows.nFeatures);
       throw new ModelInputError(
         `row ${row}, feature ${i % rows.nFeatures} is ${rows.x[i]}: values must be finite`,
+        row,
       );
     }
   }

@@ -39,10 +39,10 @@ export const PredictRequest = Type.Object(
     ),
     as_of: Type.Optional(
       Type.String({
-        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        format: 'date',
         description:
-          'Optional market date (YYYY-MM-DD) the features describe. Kept with the logged prediction, so ' +
-          'its realised error can be measured once the horizon has passed.',
+          'Optional market date (YYYY-MM-DD, a real calendar date) the features describe. Kept with the ' +
+          'logged prediction, so its realised error can be measured once the horizon has passed.',
         examples: ['2020-04-09'],
       }),
     ),

@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import app from '../../api/app.js';
+import { apiServerOptions } from '../../api/http-server.js';
 import { loadConfig, type ApiConfig, type Config } from '../../lib/config.js';
 import type { ObjectStore } from '../../lib/object-store.js';
 import { testLoaders } from './test-models.js';
@@ -28,12 +29,13 @@ export function testApiConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
 }
 
 export async function buildTestApi(options: TestApiOptions): Promise<FastifyInstance> {
-  const fastify = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const api = testApiConfig(options.api);
+  const fastify = Fastify(apiServerOptions(api.limits, options.logger ?? false));
   // Unwrapped (as fastify/demo's test helper does) so tests can reach the decorators, e.g. the model holder.
   await fastify.register(fp(app), {
     store: options.store,
     temporal: options.temporal ?? loadConfig({}).temporal,
-    api: testApiConfig(options.api),
+    api,
     loaders: testLoaders,
     tokensRecheckMs: options.tokensRecheckMs,
   });

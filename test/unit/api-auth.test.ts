@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { apiLoggerOptions } from '../../api/logger-options.js';
 import { createModelRegistry } from '../../models/registry/minio-registry.js';
-import { auth, buildTestApi, testToken } from '../support/api-app.js';
+import { auth, buildTestApi, testApiConfig, testToken } from '../support/api-app.js';
 import { createMemoryStore } from '../support/memory-store.js';
 import { referenceRow, registerTestVersion } from '../support/test-models.js';
 import type { ErrorResponse } from '../../api/schemas/error.js';
@@ -107,6 +107,77 @@ describe('bearer tokens', () => {
     expect(log).toContain('[redacted]');
     expect(log).not.toContain(testToken);
     expect(log).not.toContain('wrong-secret-token');
+  });
+
+  it('never writes a token sent in the query string to the log, on any path, whatever the answer', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = { ...(apiLoggerOptions('trace') as object), stream };
+    app = await buildTestApi({ store: await servingStore(), logger });
+    const secrets = ['query-secret-1', 'query-secret-2', 'query-secret-3', 'query-secret-4'];
+    const urls = [
+      `/predict?access_token=${secrets[0]}`,
+      `/nope?api_key=${secrets[1]}`,
+      `/health?verbose=1&ACCESS%5FTOKEN=${secrets[2]}`,
+      `/%zz?token=${secrets[3]}`,
+    ];
+    for (const url of urls) {
+      const res = await app.inject({ method: 'POST', url, payload: { data: referenceRow } });
+      expect(res.statusCode).toBe(400);
+    }
+    const log = lines.join('');
+    expect(log).toContain('access_token=[redacted]');
+    expect(log).toContain('"url":"/health?verbose=1&ACCESS%5FTOKEN=[redacted]"');
+    for (const secret of secrets) expect(log).not.toContain(secret);
+  });
+});
+
+describe('failed authentications', () => {
+  it('limits wrong tokens per client address with 429 and Retry-After, a right token included', async () => {
+    app = await buildTestApi({
+      store: await servingStore(),
+      api: { limits: { ...testApiConfig().limits, authFailuresPerMinute: 3 } },
+    });
+    const from = (remoteAddress: string, token: string) =>
+      app!.inject({
+        method: 'POST',
+        url: '/predict',
+        remoteAddress,
+        headers: auth(token),
+        payload: { data: referenceRow },
+      });
+    const guesses: number[] = [];
+    for (let i = 0; i < 3; i++) guesses.push((await from('10.0.0.1', `guess-${i}`)).statusCode);
+    expect(guesses).toEqual([401, 401, 401]);
+    const blocked = await from('10.0.0.1', 'guess-3');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json<ErrorResponse>()).toMatchObject({
+      code: 'TOO_MANY_AUTH_FAILURES',
+      field: 'authorization',
+      errors: [{ field: 'authorization' }],
+    });
+    const retryAfter = Number(blocked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // While blocked, even the right token is not checked: a guess that hits must not show.
+    expect((await from('10.0.0.1', testToken)).statusCode).toBe(429);
+    // Other addresses, and clients that authenticate, are not affected.
+    expect((await from('10.0.0.2', testToken)).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await from('10.0.0.3', testToken)).statusCode).toBe(200);
+    // Requests with no Authorization header are misconfigured clients, not guesses: they do not count.
+    for (let i = 0; i < 5; i++) {
+      const res = await app.inject({ method: 'GET', url: '/models', remoteAddress: '10.0.0.4' });
+      expect(res.statusCode).toBe(401);
+    }
+    // Open routes stay open for a blocked address.
+    expect((await app.inject({ method: 'GET', url: '/ready', remoteAddress: '10.0.0.1' })).statusCode).toBe(
+      200,
+    );
   });
 });
 

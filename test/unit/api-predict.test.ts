@@ -23,7 +23,7 @@ async function servingApp(bias = 3) {
   return app;
 }
 
-const post = (fastify: FastifyInstance, payload: unknown, headers = auth()) =>
+const post = (fastify: FastifyInstance, payload: unknown, headers: Record<string, string> = auth()) =>
   fastify.inject({ method: 'POST', url: '/predict', headers, payload: payload as object });
 
 describe('POST /predict', () => {
@@ -63,6 +63,52 @@ describe('POST /predict', () => {
         message: 'is not a feature of model cashflow-forecaster v0001 and was ignored',
       },
     ]);
+  });
+
+  it('caps what it echoes: a 1 MB request of made-up names gets a small answer naming each at most once', async () => {
+    const fastify = await servingApp();
+    const made = (i: number) => `made_up_field_${String(i).padStart(6, '0')}`;
+    const data: Record<string, number> = { ...referenceRow };
+    for (let i = 0; i < 35_000; i++) data[made(i)] = i;
+    data[`long_${'x'.repeat(5000)}`] = 1;
+    const payload = JSON.stringify({ data });
+    expect(payload.length).toBeGreaterThan(900_000);
+    const res = await post(fastify, payload, { ...auth(), 'content-type': 'application/json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body.length).toBeLessThan(8 * 1024);
+    const { warnings } = res.json<SinglePrediction>();
+    expect(warnings).toHaveLength(21);
+    expect(warnings[20]).toEqual({
+      field: 'data',
+      message:
+        '34981 more values under names that are not features of model cashflow-forecaster v0001 were ignored (not listed)',
+    });
+    for (let i = 0; i < 20; i++) expect(res.body.split(made(i)).length - 1, made(i)).toBe(1);
+    expect(res.body).not.toContain('x'.repeat(200));
+
+    // The same in a batch: one name in every row is listed once, with its count.
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ ...referenceRow, moon_phase: i, [made(i)]: 1 }));
+    const batch = await post(fastify, { instances: rows });
+    expect(batch.statusCode).toBe(200);
+    const listed = batch.json<BatchPrediction>().warnings;
+    expect(listed[0]).toEqual({
+      field: 'instances[0].moon_phase',
+      message:
+        'is not a feature of model cashflow-forecaster v0001 and was ignored (present in 1000 of 1000 rows)',
+    });
+    expect(listed).toHaveLength(21);
+    expect(batch.body.split('moon_phase').length - 1).toBe(1);
+
+    // An envelope with tens of thousands of keys it does not allow: 20 listed, the rest counted.
+    const envelope: Record<string, unknown> = { data: referenceRow };
+    for (let i = 0; i < 30_000; i++) envelope[made(i)] = 1;
+    const refused = await post(fastify, envelope);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body.length).toBeLessThan(8 * 1024);
+    const error = refused.json<ErrorResponse>();
+    expect(error.errors.length).toBeGreaterThan(0);
+    expect(error.errors.length).toBeLessThanOrEqual(20);
+    expect(error).toMatchObject({ field: made(0), message: `${made(0)} is not allowed` });
   });
 
   it('names every missing feature, in the data and in a batch row', async () => {

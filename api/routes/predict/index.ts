@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../../lib/errors.js';
 import { FeatureValueError } from '../../../lib/relative-features.js';
 import type { RowPrediction } from '../../../models/predictor.js';
+import { assertFiniteOutputs, derivedInputError } from '../../finite-output.js';
 import { rowsToMatrix } from '../../predict-input.js';
 import { ErrorResponse } from '../../schemas/error.js';
 import { PredictRequest, PredictResponse, maxBatchRows } from '../../schemas/predict.js';
@@ -74,8 +75,9 @@ const predict: FastifyPluginAsyncTypebox = async (fastify) => {
             field: `${data ? 'data' : 'instances'}.${err.field}`,
           });
         }
-        throw err;
+        throw derivedInputError(err, data ? 'data' : 'instances') ?? err;
       }
+      assertFiniteOutputs(results, data ? 'data' : 'instances');
       metrics.predictions.inc({ model_version: model.version }, rows.length);
       const ref = { name: model.name, version: model.version };
       for (let i = 0; i < rows.length; i++) {

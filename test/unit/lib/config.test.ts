@@ -24,7 +24,26 @@ describe('loadConfig', () => {
       model: { name: 'cashflow-forecaster', alias: 'production', pollMs: 10_000 },
       predictionLog: { sampleRate: 0.1, batchSize: 500, flushMs: 30_000 },
       positionSizing: { riskBudget: 1, maxSize: 10 },
+      limits: {
+        requestTimeoutMs: 30_000,
+        headersTimeoutMs: 10_000,
+        idleTimeoutMs: 30_000,
+        keepAliveTimeoutMs: 5_000,
+        maxConnectionsPerIp: 256,
+        authFailuresPerMinute: 10,
+      },
     });
+  });
+
+  it('reads the API limits in seconds and refuses a headers timeout longer than the request timeout', () => {
+    const config = loadConfig({ API_REQUEST_TIMEOUT_SECONDS: '2.5', API_HEADERS_TIMEOUT_SECONDS: '0.5' });
+    expect(config.api.limits).toMatchObject({ requestTimeoutMs: 2500, headersTimeoutMs: 500 });
+    expect(() => loadConfig({ API_REQUEST_TIMEOUT_SECONDS: '5', API_HEADERS_TIMEOUT_SECONDS: '10' })).toThrow(
+      /API_HEADERS_TIMEOUT_SECONDS=10 is longer than API_REQUEST_TIMEOUT_SECONDS=5/,
+    );
+    expect(() => loadConfig({ API_AUTH_FAILURES_PER_MINUTE: '-1' })).toThrow(
+      /API_AUTH_FAILURES_PER_MINUTE="-1" is not a valid int/,
+    );
   });
 
   it('reads token lists and open routes, and "none" opens no route', () => {

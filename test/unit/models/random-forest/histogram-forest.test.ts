@@ -107,7 +107,7 @@ describe('histogram-forest', () => {
     const x = train.x.slice();
     x[5 * 8 + 2] = NaN;
     await expect(bad({ x })).rejects.toThrow(
-      new ModelInputError('row 5, feature 2 is NaN: values must be finite'),
+      new ModelInputError('row 5, feature 2 is NaN: values must be finite', 5),
     );
     await expect(bad({ x: new Float64Array(0), y: new Float64Array(0), nRows: 0 })).rejects.toThrow(/empty/);
     await expect(bad({ nFeatures: 7 })).rejects.toThrow(ModelInputError);
