@@ -3,7 +3,9 @@
  *
  *   node.marketCap    USD at asOf (the spec's marketValue, or the series itself when it is a USD value)
  *   node.priceChange  100 · (P_end / P_start - 1) over the range, percent
- *   node.correlation  Pearson ρ of the node's returns with the reference node's (stocks by default: 1.0)
+ *   node.correlation  Pearson ρ of the node's returns with the reference node's (stocks by default: 1.0;
+ *                     when the reference cannot serve the range, the first node that can, named in
+ *                     `correlationReference`)
  *   node.volatility   annualised volatility of its returns, a fraction (0.15 = 15 %)
  *   edge.correlation  Pearson ρ of the pair's returns
  *   edge.netFlow      percentage points of the pair's combined value that moved source → target (flows.ts)
@@ -73,6 +75,8 @@ export interface IndustryFlowView {
   timestamp: string;
   timeRange: TimeRange;
   asOf: string;
+  /** The node every node's correlation is measured against (the reference, or a stand-in when it is out). */
+  correlationReference: string | null;
   nodes: IndustryNode[];
   edges: IndustryEdge[];
   /** The seed's plain sentences; `insightDetails` has the same sentences with their figures. */
@@ -112,12 +116,17 @@ export function buildIndustryView(
       volatility: annualisedVolatility(stats.returns, series.periodsPerYear),
     });
   }
-  // The reference falls back to the first node still in the view when its own series cannot serve the range.
-  const reference = live.find((n) => n.spec.id === spec.referenceNodeId) ?? live[0];
+  // The reference falls back to the first node that can serve the range and moves (so has a correlation).
+  const movesAlone = (n: LiveNode) =>
+    pairCorrelation(n.series, n.series, range, asOf, options.minReturns).available;
+  const preferred = live.find((n) => n.spec.id === (spec.referenceNodeId ?? spec.nodes[0]?.id));
+  const reference = preferred && movesAlone(preferred) ? preferred : live.find(movesAlone);
   const nodes: IndustryNode[] = [];
   const kept: LiveNode[] = [];
   for (const n of live) {
-    const rho = pairCorrelation(n.series, reference!.series, range, asOf, options.minReturns);
+    const rho = reference
+      ? pairCorrelation(n.series, reference.series, range, asOf, options.minReturns)
+      : pairCorrelation(n.series, n.series, range, asOf, options.minReturns);
     if (!rho.available) {
       unavailable.push(leftOut(n.spec.id, rho, 'correlation'));
       continue;
@@ -167,6 +176,7 @@ export function buildIndustryView(
     timestamp: ctx.timestamp,
     timeRange: range,
     asOf: formatEpochDay(asOf),
+    correlationReference: reference?.spec.id ?? null,
     nodes,
     edges: edges.map(({ amount: _amount, ...edge }) => edge),
     insights: insightDetails.map((i) => i.text),

@@ -46,7 +46,12 @@ describe('industry view', () => {
   const view = buildIndustryView(spec, '1W', ctx);
 
   it('nodes: market value, price change, correlation with stocks, annualised volatility, source', () => {
-    expect(view).toMatchObject({ timestamp: '2024-01-12T22:00:00Z', timeRange: '1W', asOf: '2024-01-12' });
+    expect(view).toMatchObject({
+      timestamp: '2024-01-12T22:00:00Z',
+      timeRange: '1W',
+      asOf: '2024-01-12',
+      correlationReference: 'stocks',
+    });
     expect(view.nodes.map((n) => n.id)).toEqual(['stocks', 'crypto', 'gold']);
     const [stocks, crypto, gold] = view.nodes;
     // The seed's fields in the seed's order, plus the source label.
@@ -73,6 +78,10 @@ describe('industry view', () => {
     expect(stocks!.correlation).toBe(1);
     expect(crypto!.correlation).toBeCloseTo(0.993884, 6);
     expect(gold!.correlation).toBeCloseTo(-0.948683, 6);
+    // A reference that cannot serve the week (monthly bonds) gives way to the first node that can.
+    const fallback = buildIndustryView({ ...spec, referenceNodeId: 'bonds' }, '1W', ctx);
+    expect(fallback.correlationReference).toBe('stocks');
+    expect(fallback.nodes.map((n) => n.correlation)).toEqual(view.nodes.map((n) => n.correlation));
     expect(stocks!.source).toEqual({ kind: 'real', name: 'hand-made test data' });
     expect(crypto!.source.kind).toBe('synthetic');
   });
@@ -85,6 +94,8 @@ describe('industry view', () => {
     // Over a month the history is too short for every daily node; the monthly bonds serve 1M but never move.
     const month = buildIndustryView(spec, '1M', ctx);
     expect(month.nodes).toEqual([]);
+    // No node both serves the month and moves: nothing to measure correlations against.
+    expect(month.correlationReference).toBeNull();
     expect(month.unavailable.filter((u) => u.reason === 'history-too-short').map((u) => u.id)).toEqual([
       'stocks',
       'crypto',
