@@ -15,6 +15,7 @@ import type {
   FeatureSetRef,
   ValidationResult,
 } from '../workflows/pipeline-types.js';
+import { failingFastOnBadInput } from './failures.js';
 
 export interface DeployModelInput {
   modelName: string;
@@ -47,7 +48,7 @@ export function createDeploymentActivities(deps: {
   }
 
   return {
-    async deployModel(input: DeployModelInput): Promise<DeploymentResult> {
+    deployModel: failingFastOnBadInput(async (input: DeployModelInput): Promise<DeploymentResult> => {
       const { workflowId, runId } = runIdentity();
       const candidate = {
         dataHash: input.dataset.dataHash,
@@ -97,6 +98,6 @@ export function createDeploymentActivities(deps: {
         version: manifest.version,
         ...(input.alias ? { alias: input.alias } : {}),
       };
-    },
+    }),
   };
 }

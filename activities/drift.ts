@@ -3,11 +3,13 @@
  * against the training baseline: PSI, Kolmogorov-Smirnov and the normalised Wasserstein distance. The full
  * report goes to the store; the result carries the summary.
  */
+import { DatasetError } from '../lib/dataset-error.js';
 import { featureDrift, type FeatureDrift } from '../lib/drift-stats.js';
 import type { ObjectStore } from '../lib/object-store.js';
 import type { DriftSummary, FeatureSetRef } from '../workflows/pipeline-types.js';
 import type { DriftBaseline } from './features.js';
 import { loadFeatureSet, runPrefix } from './run-context.js';
+import { failingFastOnBadInput } from './failures.js';
 
 export interface CheckDriftInput {
   features: FeatureSetRef;
@@ -18,7 +20,7 @@ export interface CheckDriftInput {
 
 export function createDriftActivities(deps: { store: ObjectStore }) {
   return {
-    async checkDrift(input: CheckDriftInput): Promise<DriftSummary> {
+    checkDrift: failingFastOnBadInput(async (input: CheckDriftInput): Promise<DriftSummary> => {
       const set = await loadFeatureSet(deps.store, input.features);
       const baseline = JSON.parse(
         (await deps.store.get(input.features.baselineKey)).toString(),
@@ -29,7 +31,13 @@ export function createDriftActivities(deps: { store: ObjectStore }) {
       set.featureNames.forEach((name, j) => {
         const recent = new Float64Array(set.nRows - start);
         for (let i = start; i < set.nRows; i++) recent[i - start] = set.x[i * d + j]!;
-        const drift = featureDrift(baseline.features[name]!, recent);
+        const reference = baseline.features[name];
+        if (!reference) {
+          throw new DatasetError(
+            `drift baseline ${input.features.baselineKey} has no statistics for feature ${name}: it belongs to another feature set`,
+          );
+        }
+        const drift = featureDrift(reference, recent);
         const drifted =
           drift.wassersteinNormalized > input.wassersteinThreshold || drift.psi > input.psiThreshold;
         perFeature[name] = { ...drift, drifted };
@@ -58,6 +66,6 @@ export function createDriftActivities(deps: { store: ObjectStore }) {
         maxPsi: Math.max(...values.map((v) => v.psi)),
         maxWassersteinNormalized: Math.max(...values.map((v) => v.wassersteinNormalized)),
       };
-    },
+    }),
   };
 }

@@ -8,11 +8,12 @@ import { baselineOf, type FeatureBaseline } from '../lib/drift-stats.js';
 import { encodeFeatureSet } from '../lib/feature-store.js';
 import { buildFeatures, timeOrderedSplits } from '../lib/features.js';
 import { alignMacro } from '../lib/macro-join.js';
-import { parseMarketCsv } from '../lib/market-data.js';
+import { DatasetError, parseMarketCsv } from '../lib/market-data.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
 import type { MacroObservations } from '../lib/sources/fred.js';
 import { featureSchemaHash } from '../models/registry/minio-registry.js';
 import type { DatasetRef, FeatureSetRef } from '../workflows/pipeline-types.js';
+import { failingFastOnBadInput } from './failures.js';
 
 export interface BuildFeaturesInput {
   dataset: DatasetRef;
@@ -30,7 +31,7 @@ export interface DriftBaseline {
 
 export function createFeatureActivities(deps: { store: ObjectStore }) {
   return {
-    async buildFeatures(input: BuildFeaturesInput): Promise<FeatureSetRef> {
+    buildFeatures: failingFastOnBadInput(async (input: BuildFeaturesInput): Promise<FeatureSetRef> => {
       const { dataset, horizon } = input;
       const settings = {
         horizon,
@@ -48,7 +49,13 @@ export function createFeatureActivities(deps: { store: ObjectStore }) {
         return JSON.parse((await deps.store.get(refKey)).toString()) as FeatureSetRef;
 
       const csv = (await deps.store.get(dataset.key)).toString('utf8');
-      const { data } = parseMarketCsv(csv, { defaultSymbol: 'UNKNOWN', source: dataset.key });
+      const { data, report } = parseMarketCsv(csv, { defaultSymbol: 'UNKNOWN', source: dataset.key });
+      // Ingestion stores only rows that pass these rules: a row dropped now would be data lost silently.
+      if (report.quarantined.length > 0) {
+        throw new DatasetError(
+          `${dataset.key} has ${report.quarantined.length} rows the ingestion rules refuse (line ${report.quarantined[0]!.line}: ${report.quarantined[0]!.reason}): it was not stored by ingestion`,
+        );
+      }
       Context.current().heartbeat({ step: 'loaded', rows: data.date.length });
       const macro = dataset.macroKey
         ? await alignMacro(
@@ -89,6 +96,6 @@ export function createFeatureActivities(deps: { store: ObjectStore }) {
       // Written last: its presence means the feature set and the baseline are complete.
       await deps.store.put(refKey, JSON.stringify(ref), { 'Content-Type': 'application/json' });
       return ref;
-    },
+    }),
   };
 }

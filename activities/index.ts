@@ -7,6 +7,7 @@ import type { ObjectStore } from '../lib/object-store.js';
 import type { WorkerMetrics } from '../lib/worker-metrics.js';
 import type { ArtifactLoaders } from '../models/artifact-loaders.js';
 import type { ModelRegistry } from '../models/registry/types.js';
+import { createCleanupActivities } from './cleanup.js';
 import { createDeploymentActivities } from './deployment.js';
 import { createDriftActivities } from './drift.js';
 import { createFeatureActivities } from './features.js';
@@ -37,6 +38,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createValidationActivities(deps),
     ...createDriftActivities(deps),
     ...createDeploymentActivities(deps),
+    ...createCleanupActivities(deps),
     ...createMonitoringActivities(deps),
     ...createRealisedActivities(deps),
   };

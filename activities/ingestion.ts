@@ -5,21 +5,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import type { Config } from '../lib/config.js';
-import {
-  DatasetError,
-  parseMarketCsv,
-  toCanonicalCsv,
-  type MarketData,
-  type ValidationReport,
-} from '../lib/market-data.js';
+import { decodeCsvText } from '../lib/csv-text.js';
+import { DatasetError } from '../lib/dataset-error.js';
+import { assertEnoughHistory, type SplitSettings } from '../lib/enough-history.js';
+import { AppError } from '../lib/errors.js';
+import { parseMarketCsv, selectRows, toCanonicalCsv, type MarketData } from '../lib/market-data.js';
+import { validateMarketData } from '../lib/market-validation.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
 import { fetchAlphaVantageDaily } from '../lib/sources/alpha-vantage.js';
 import { fetchFredMacro } from '../lib/sources/fred.js';
-import { MissingApiKeyError } from '../lib/sources/http-json.js';
 import { generateSyntheticMarket } from '../lib/sources/synthetic.js';
 import type { DataSource, DatasetRef } from '../workflows/pipeline-types.js';
+import { failingFastOnBadInput } from './failures.js';
 
 export const sampleDataPath = resolve(
   import.meta.dirname,
@@ -30,6 +29,8 @@ export interface IngestDataInput {
   source: DataSource;
   range: { from?: string; to?: string };
   macro: boolean;
+  /** The splits the run will make: data too short for them is refused here, before anything is stored. */
+  history?: SplitSettings;
 }
 
 export interface IngestionDeps {
@@ -37,34 +38,44 @@ export interface IngestionDeps {
   sources: Config['sources'];
 }
 
+const sourceKinds = ['sample', 'csv', 'synthetic', 'alpha-vantage'] as const satisfies DataSource['kind'][];
+
+/** A file on the worker's disk; a missing file or a folder is the request's fault, not the worker's. */
+async function readWorkerFile(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DatasetError(`file not found on the worker: ${path}`);
+    if (code === 'EISDIR') throw new DatasetError(`${path} is a folder on the worker, not a CSV file`);
+    throw err;
+  }
+}
+
 async function loadSource(source: DataSource, deps: IngestionDeps, range: IngestDataInput['range']) {
-  const csv = (text: string, defaultSymbol: string, label: string) => ({
-    ...parseMarketCsv(text, { defaultSymbol, source: label }),
+  const csv = (bytes: Uint8Array, defaultSymbol: string, label: string) => ({
+    ...parseMarketCsv(decodeCsvText(bytes, label), { defaultSymbol, source: label }),
     label,
   });
   switch (source.kind) {
     case 'sample':
-      return csv(await readFile(sampleDataPath, 'utf8'), 'SPX', 'sample S&P 500 2000-2020 (vega-datasets)');
+      return csv(await readFile(sampleDataPath), 'SPX', 'sample S&P 500 2000-2020 (vega-datasets)');
     case 'csv': {
       if (source.path)
-        return csv(await readFile(source.path, 'utf8'), source.symbol ?? 'CSV', `csv ${source.path}`);
+        return csv(await readWorkerFile(source.path), source.symbol ?? 'CSV', `csv ${source.path}`);
       if (source.objectKey) {
-        const text = (await deps.store.get(source.objectKey)).toString('utf8');
-        return csv(text, source.symbol ?? 'CSV', `csv s3://${deps.store.bucket}/${source.objectKey}`);
+        const label = `csv s3://${deps.store.bucket}/${source.objectKey}`;
+        return csv(await deps.store.get(source.objectKey), source.symbol ?? 'CSV', label);
       }
       throw new DatasetError(
         'a csv source needs `path` (a file on the worker) or `objectKey` (an object in the store)',
       );
     }
     case 'synthetic': {
-      const data = generateSyntheticMarket(source);
-      const report: ValidationReport = {
-        rowsRead: data.date.length,
-        rowsKept: data.date.length,
-        quarantined: [],
-        warnings: [],
-      };
-      return { data, report, label: `synthetic ${source.symbols} symbols, seed ${source.seed}` };
+      const label = `synthetic ${source.symbols} symbols, seed ${source.seed}`;
+      // Valid by construction, and checked by the same rules as any CSV all the same: what is stored is
+      // exactly what the features stage will read back.
+      return { ...validateMarketData(generateSyntheticMarket(source), { source: label }), label };
     }
     case 'alpha-vantage': {
       const fetched = await fetchAlphaVantageDaily({
@@ -74,9 +85,19 @@ async function loadSource(source: DataSource, deps: IngestionDeps, range: Ingest
       });
       // Re-validate what the service sent through the same rules as any CSV.
       return csv(
-        toCanonicalCsv(fetched),
+        Buffer.from(toCanonicalCsv(fetched)),
         source.symbols[0] ?? 'AV',
         `alpha-vantage ${source.symbols.join(',')}`,
+      );
+    }
+    default: {
+      const kind = JSON.stringify((source as { kind?: unknown }).kind);
+      throw new AppError(
+        'INVALID_INPUT',
+        `source.kind ${kind} is not a data source; known: ${sourceKinds.join(', ')}`,
+        {
+          field: 'source.kind',
+        },
       );
     }
   }
@@ -87,60 +108,31 @@ function inRange(data: MarketData, range: IngestDataInput['range']): MarketData 
   const keep = data.date.flatMap((d, i) =>
     (!range.from || d >= range.from) && (!range.to || d <= range.to) ? [i] : [],
   );
-  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
-  return {
-    date: keep.map((i) => data.date[i]!),
-    symbol: keep.map((i) => data.symbol[i]!),
-    open: pick(data.open),
-    high: pick(data.high),
-    low: pick(data.low),
-    close: pick(data.close),
-    volume: pick(data.volume),
-  };
+  return selectRows(data, keep);
 }
 
 export function createIngestionActivities(deps: IngestionDeps) {
   return {
-    async ingestData(input: IngestDataInput): Promise<DatasetRef> {
-      let loaded;
-      try {
-        loaded = await loadSource(input.source, deps, input.range);
-      } catch (err) {
-        // The data or the request is wrong: retrying cannot help, the user has to act.
-        if (err instanceof DatasetError) throw ApplicationFailure.nonRetryable(err.message, 'InvalidDataset');
-        if (err instanceof MissingApiKeyError)
-          throw ApplicationFailure.nonRetryable(err.message, 'MissingApiKey');
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-          throw ApplicationFailure.nonRetryable(
-            `file not found on the worker: ${(err as NodeJS.ErrnoException).path}`,
-            'InvalidDataset',
-          );
-        }
-        throw err;
-      }
+    ingestData: failingFastOnBadInput(async (input: IngestDataInput): Promise<DatasetRef> => {
+      const loaded = await loadSource(input.source, deps, input.range);
       const data = inRange(loaded.data, input.range);
       if (data.date.length === 0) {
-        throw ApplicationFailure.nonRetryable(
+        throw new DatasetError(
           `no rows between ${input.range.from ?? 'the start'} and ${input.range.to ?? 'the end'} in ${loaded.label}`,
-          'InvalidDataset',
         );
       }
+      if (input.history) assertEnoughHistory(data, input.history, loaded.label);
       Context.current().heartbeat({ stage: 'validated', rows: data.date.length });
 
       let macroKey: string | undefined;
       if (input.macro) {
         const from = data.date.reduce((a, b) => (a < b ? a : b));
-        const macro = await fetchFredMacro({ ...deps.sources.fred, from }).catch((err: unknown) => {
-          if (err instanceof MissingApiKeyError)
-            throw ApplicationFailure.nonRetryable(err.message, 'MissingApiKey');
-          throw err;
-        });
+        const macro = await fetchFredMacro({ ...deps.sources.fred, from });
         const body = JSON.stringify(macro);
         macroKey = `datasets/macro-${sha256Hex(body)}.json`;
         if (!(await deps.store.exists(macroKey)))
           await deps.store.put(macroKey, body, { 'Content-Type': 'application/json' });
       }
-
       const canonical = toCanonicalCsv(data);
       const dataHash = sha256Hex(canonical);
       const key = `datasets/${dataHash}.csv`;
@@ -172,6 +164,6 @@ export function createIngestionActivities(deps: IngestionDeps) {
         reused,
         sourceLabel: loaded.label,
       };
-    },
+    }),
   };
 }

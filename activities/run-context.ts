@@ -45,21 +45,36 @@ export function throttledHeartbeat(intervalMs = 1000): (details: Record<string, 
 }
 
 /**
- * Runs `work` while heart-beating every interval with the latest progress it reports, whether progress moved
- * or not: the heartbeat says the worker is alive, and one slow tree or epoch must not read as a dead worker.
- * For work that leaves this thread free (training runs on worker threads).
+ * Runs `work` while heart-beating: `beat(details)` reports progress (at most every `intervalMs`), and a
+ * timer re-sends the latest details every `intervalMs` even when no progress comes (loading, binning). A
+ * cancellation reaches an activity only in a heartbeat's answer, so this is what lets a training whose
+ * sibling failed, or whose run is gone, stop within seconds instead of finishing and writing its artifact.
  */
-export async function whileHeartbeating<T>(
-  first: Record<string, unknown>,
-  work: (progress: (details: Record<string, unknown>) => void) => Promise<T>,
+export async function withHeartbeats<T>(
+  work: (beat: (details: Record<string, unknown>) => void) => Promise<T>,
+  intervalMs = heartbeatIntervalMs,
 ): Promise<T> {
   const context = Context.current();
-  let latest = first;
-  context.heartbeat(latest);
-  const timer = setInterval(() => context.heartbeat(latest), heartbeatIntervalMs);
+  let details: Record<string, unknown> = {};
+  let last = 0;
+  const send = () => {
+    last = Date.now();
+    context.heartbeat(details);
+  };
+  const timer = setInterval(() => {
+    if (Date.now() - last >= intervalMs) send();
+  }, intervalMs);
   try {
-    return await work((details) => (latest = details));
+    return await work((next) => {
+      details = next;
+      if (Date.now() - last >= intervalMs) send();
+    });
   } finally {
     clearInterval(timer);
   }
+}
+
+/** Throws the cancellation (a CancelledFailure the worker reports as such) if it was requested. */
+export function stopIfCancelled(): void {
+  Context.current().cancellationSignal.throwIfAborted();
 }

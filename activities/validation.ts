@@ -16,6 +16,7 @@ import type {
   ValidationResult,
 } from '../workflows/pipeline-types.js';
 import { loadFeatureSet, splitOf } from './run-context.js';
+import { failingFastOnBadInput } from './failures.js';
 
 export interface ValidateModelsInput {
   features: FeatureSetRef;
@@ -37,7 +38,7 @@ const matrix = (set: FeatureSet) => ({ x: set.x, nRows: set.nRows, nFeatures: se
 
 export function createValidationActivities(deps: ValidationDeps) {
   return {
-    async validateModels(input: ValidateModelsInput): Promise<ValidationResult> {
+    validateModels: failingFastOnBadInput(async (input: ValidateModelsInput): Promise<ValidationResult> => {
       const holdout = splitOf(await loadFeatureSet(deps.store, input.features), input.features, 'holdout');
       const load = async (ref: ArtifactOutput) => new Uint8Array(await deps.store.get(ref.key));
       const prediction = deps.loaders.tabular(input.prediction.format, await load(input.prediction));
@@ -102,6 +103,6 @@ export function createValidationActivities(deps: ValidationDeps) {
         }
       }
       return { metrics, ...(champion ? { champion } : {}), passed: reasons.length === 0, reasons };
-    },
+    }),
   };
 }

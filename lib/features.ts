@@ -4,6 +4,7 @@
  * for h = 1..H (the path), the model's `prediction` being the one at h = H. No feature at t reads t + 1.
  */
 import { atr, bollinger, garmanKlass, macd, returns, rsi, sma, volatility } from './indicators.js';
+import { DatasetError } from './dataset-error.js';
 import { symbolRanges, type MarketData } from './market-data.js';
 
 export const baseFeatures = [
@@ -107,10 +108,17 @@ export function buildFeatures(data: MarketData, options: FeatureOptions, macro?:
     }
   }
 
-  // Keep rows whose features are all known, ordered by date (then symbol) for time-ordered splits.
+  // Keep rows whose features are all known, ordered by date (then symbol) for time-ordered splits. A row
+  // without a target is kept only after the last labelled date: a symbol whose bars stop early would
+  // otherwise leave unknown targets inside the splits, which assume they all trail.
+  let lastLabelled = '';
+  for (let i = 0; i < data.close.length; i++) {
+    if (Number.isFinite(target[i]) && data.date[i]! > lastLabelled) lastLabelled = data.date[i]!;
+  }
   const keep: number[] = [];
   for (let i = 0; i < data.close.length; i++) {
-    if (columns.every((c) => Number.isFinite(c[i]))) keep.push(i);
+    const known = Number.isFinite(target[i]) || data.date[i]! > lastLabelled;
+    if (known && columns.every((c) => Number.isFinite(c[i]))) keep.push(i);
   }
   keep.sort((a, b) =>
     data.date[a]! < data.date[b]!
@@ -180,7 +188,7 @@ export function timeOrderedSplits(
   const nValidation = Math.floor(usable * options.validationFraction);
   const nTrain = usable - nHoldout - nValidation;
   if (nTrain < 10 || nValidation < 1 || nHoldout < 1) {
-    throw new Error(
+    throw new DatasetError(
       `${nDates} labelled dates are too few for the splits with a ${options.embargo}-day embargo: need at least ` +
         `10 training dates and one each for validation and holdout`,
     );

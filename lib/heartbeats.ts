@@ -4,7 +4,10 @@
  * activity profiles (workflow code) and the activities read the same numbers.
  */
 
-/** Training heartbeats on a timer, from a thread the training itself never blocks (it runs on worker threads). */
+/**
+ * Training heartbeats on a timer (activities/run-context.ts, withHeartbeats), from a thread the training
+ * itself never blocks (it runs on worker threads); workers deliver each heartbeat within this interval too.
+ */
 export const heartbeatIntervalMs = 1000;
 
 /**
@@ -12,9 +15,3 @@ export const heartbeatIntervalMs = 1000;
  * mistaken for a dead one, and a dead one is found within seconds, not minutes.
  */
 export const heartbeatTimeoutMs = 10 * heartbeatIntervalMs;
-
-/**
- * The SDK sends heartbeats to the server at most this often (by default it waits up to 80 % of the timeout),
- * so the server hears from a live attempt several times within each timeout.
- */
-export const heartbeatThrottleMs = 2 * heartbeatIntervalMs;

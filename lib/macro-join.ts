@@ -4,6 +4,7 @@
  * only sees observations dated t or earlier. Rows before a series' first observation get NaN (and are
  * dropped by the feature stage).
  */
+import { DatasetError } from './dataset-error.js';
 import type { AlignedMacro } from './features.js';
 import type { MacroObservations } from './sources/fred.js';
 import { macroFeatures } from './features.js';
@@ -15,7 +16,7 @@ export async function alignMacro(rowDates: string[], macro: MacroObservations): 
   let frame = new dfd.DataFrame({ date: calendar });
   for (const feature of macroFeatures) {
     const observations = macro.series[feature];
-    if (observations.length === 0) throw new Error(`macro series ${feature} has no observations`);
+    if (observations.length === 0) throw new DatasetError(`macro series ${feature} has no observations`);
     const series = new dfd.DataFrame({
       date: observations.map((o) => o.date),
       [feature]: observations.map((o) => o.value),

@@ -1,8 +1,14 @@
 /**
- * Daily OHLCV market data in columns, its CSV form, and the validation that decides which rows are kept.
+ * Daily OHLCV market data in columns and its CSV form: read from any CSV the product accepts (records by
+ * csv-records.ts, dialect by csv-dialect.ts, row rules by market-validation.ts), written canonically.
  * Canonical CSV: `date,symbol,open,high,low,close,volume`, sorted by symbol then date. The dataset hash is
  * the SHA-256 of that text, so the same data always lands under the same key.
  */
+
+import { forEachCsvRecord } from './csv-records.js';
+import { delimiterProblem, describeNumberProblem, parseNumberCell } from './csv-dialect.js';
+import { DatasetError } from './dataset-error.js';
+import { finishMarketData, RowCollector } from './market-validation.js';
 
 export interface MarketData {
   date: string[];
@@ -28,13 +34,10 @@ export interface ValidationReport {
   warnings: string[];
 }
 
-/** A problem with the data as a whole: the dataset is refused and nothing is written. */
-export class DatasetError extends Error {
-  override name = 'DatasetError';
-}
+export { DatasetError } from './dataset-error.js';
 
 const required = ['date', 'open', 'high', 'low', 'close', 'volume'] as const;
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const numeric = ['open', 'high', 'low', 'close', 'volume'] as const;
 
 export function emptyMarketData(n: number): MarketData {
   return {
@@ -48,116 +51,87 @@ export function emptyMarketData(n: number): MarketData {
   };
 }
 
-function rowProblem(date: string, o: number, h: number, l: number, c: number, v: number): string | undefined {
-  if (!isoDate.test(date) || Number.isNaN(Date.parse(date)))
-    return `date ${JSON.stringify(date)} is not YYYY-MM-DD`;
-  for (const [name, value] of [
-    ['open', o],
-    ['high', h],
-    ['low', l],
-    ['close', c],
-    ['volume', v],
-  ] as const) {
-    if (!Number.isFinite(value)) return `${name} is not a number`;
-    if (value < 0) return `${name} is negative (${value})`;
-  }
-  if (o === 0 || h === 0 || l === 0 || c === 0) return 'a price is zero';
-  if (h < l) return `high ${h} is below low ${l}`;
-  if (h < Math.max(o, c) || l > Math.min(o, c)) return 'open or close outside the high-low range';
-  return undefined;
+/** The rows at `indexes`, in that order, as market data of their own. */
+export function selectRows(data: MarketData, indexes: readonly number[]): MarketData {
+  const pick = (a: Float64Array) => Float64Array.from(indexes, (i) => a[i]!);
+  return {
+    date: indexes.map((i) => data.date[i]!),
+    symbol: indexes.map((i) => data.symbol[i]!),
+    open: pick(data.open),
+    high: pick(data.high),
+    low: pick(data.low),
+    close: pick(data.close),
+    volume: pick(data.volume),
+  };
 }
 
 /**
- * Parses and validates a CSV of daily bars. Fatal problems (missing columns, no usable rows, more bad rows
- * than `maxBadFraction`) throw DatasetError; row problems send the row to the quarantine list.
+ * Parses and validates a CSV of daily bars (RFC 4180: quoted fields, BOM, LF or CRLF). Fatal problems
+ * (another delimiter, missing columns, no usable rows, more bad rows than `maxBadFraction`, a decimal
+ * comma throughout) throw DatasetError; row problems send the row to the quarantine list.
  */
 export function parseMarketCsv(
   text: string,
   options: { defaultSymbol: string; maxBadFraction?: number; source?: string },
 ): { data: MarketData; report: ValidationReport } {
   const { defaultSymbol, maxBadFraction = 0.05, source = 'the CSV' } = options;
-  const lines = text.split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',').map((h) => h.trim().toLowerCase());
+  const rows = new RowCollector();
+  let header: string[] | undefined;
+  let col: Record<string, number> = {};
+  let decimalCommaRows = 0;
+  let firstDecimalComma = '';
+  forEachCsvRecord(text, source, ({ fields, line, raw, problem }) => {
+    if (!header) {
+      header = fields.map((h) => h.trim().toLowerCase());
+      col = Object.fromEntries([...required, 'symbol'].map((name) => [name, header!.indexOf(name)]));
+      checkHeader(header, raw, source);
+      return;
+    }
+    if (problem) return rows.reject(line, problem, raw);
+    if (fields.length !== header.length) {
+      // An unquoted number with a thousands separator splits in two: the commonest cause of extra fields.
+      const hint =
+        fields.length > header.length
+          ? ' (quote numbers written with a thousands separator: "3,244.67")'
+          : '';
+      return rows.reject(line, `${fields.length} fields, the header has ${header.length}${hint}`, raw);
+    }
+    const values: number[] = [];
+    for (const name of numeric) {
+      const cell = fields[col[name]!]!;
+      const parsed = parseNumberCell(cell);
+      if (parsed.problem !== undefined) {
+        const reason = describeNumberProblem(name, cell, parsed.problem);
+        if (parsed.problem === 'decimal-comma' && decimalCommaRows++ === 0) {
+          firstDecimalComma = `line ${line}: ${reason}`;
+        }
+        return rows.reject(line, reason, raw);
+      }
+      values.push(parsed.value);
+    }
+    const symbol = col.symbol! >= 0 ? fields[col.symbol!]!.trim() || defaultSymbol : defaultSymbol;
+    const [o, h, l, c, v] = values as [number, number, number, number, number];
+    rows.add(line, raw, fields[col.date!]!.trim(), symbol, o, h, l, c, v);
+  });
+  if (!header) throw new DatasetError(`${source} has no header line: expected ${required.join(',')}`);
+  const formatProblem =
+    decimalCommaRows > rows.quarantined.length / 2
+      ? `numbers have a comma as the decimal mark (${firstDecimalComma}); ` +
+        'the product reads a point as the decimal mark: export the file with "." decimals'
+      : undefined;
+  return finishMarketData(rows, { source, maxBadFraction, ...(formatProblem ? { formatProblem } : {}) });
+}
+
+function checkHeader(header: string[], raw: string, source: string): void {
   const missing = required.filter((name) => !header.includes(name));
-  if (missing.length > 0) {
-    throw new DatasetError(
-      `${source} lacks the column(s) ${missing.join(', ')}; the header is "${lines[0] ?? ''}" and must contain ` +
-        `${required.join(',')} (symbol optional)`,
-    );
-  }
-  const col = Object.fromEntries([...required, 'symbol'].map((name) => [name, header.indexOf(name)]));
-  const rows: { date: string; symbol: string; o: number; h: number; l: number; c: number; v: number }[] = [];
-  const quarantined: QuarantinedRow[] = [];
-  let rowsRead = 0;
-  for (let i = 1; i < lines.length; i++) {
-    const raw = lines[i]!;
-    if (raw.trim() === '') continue;
-    rowsRead++;
-    const cells = raw.split(',');
-    if (cells.length !== header.length) {
-      quarantined.push({
-        line: i + 1,
-        reason: `${cells.length} fields, the header has ${header.length}`,
-        raw,
-      });
-      continue;
-    }
-    const num = (name: string) => (cells[col[name]!]!.trim() === '' ? Number.NaN : Number(cells[col[name]!]));
-    const date = cells[col.date!]!.trim();
-    const symbol = col.symbol! >= 0 ? cells[col.symbol!]!.trim() || defaultSymbol : defaultSymbol;
-    const [o, h, l, c, v] = [num('open'), num('high'), num('low'), num('close'), num('volume')];
-    const problem = rowProblem(date, o, h, l, c, v);
-    if (problem) quarantined.push({ line: i + 1, reason: problem, raw });
-    else rows.push({ date, symbol, o, h, l, c, v });
-  }
-  const warnings: string[] = [];
-  const sorted = rows.every(
-    (r, i) =>
-      i === 0 ||
-      rows[i - 1]!.symbol < r.symbol ||
-      (rows[i - 1]!.symbol === r.symbol && rows[i - 1]!.date < r.date),
+  if (missing.length === 0) return;
+  const delimiter = delimiterProblem(raw, required);
+  if (delimiter) throw new DatasetError(`${source}: ${delimiter}`);
+  const shown = raw.length > 200 ? `${raw.slice(0, 200)}...` : raw;
+  throw new DatasetError(
+    `${source} lacks the column(s) ${missing.join(', ')}; the header is "${shown}" and must contain ` +
+      `${required.join(',')} (symbol optional)`,
   );
-  if (!sorted) {
-    warnings.push('rows were not sorted by symbol and date; they were sorted');
-    rows.sort((a, b) =>
-      a.symbol === b.symbol ? (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) : a.symbol < b.symbol ? -1 : 1,
-    );
-  }
-  // Duplicates (same symbol and date) are quarantined, keeping the first occurrence.
-  const kept = rows.filter((r, i) => {
-    const prev = rows[i - 1];
-    if (prev && prev.symbol === r.symbol && prev.date === r.date) {
-      quarantined.push({ line: -1, reason: `duplicate ${r.symbol} ${r.date}`, raw: `${r.date},${r.symbol}` });
-      return false;
-    }
-    return true;
-  });
-  if (kept.length === 0)
-    throw new DatasetError(`${source} has no valid rows (${rowsRead} read, all quarantined)`);
-  if (quarantined.length > maxBadFraction * rowsRead) {
-    const examples = quarantined
-      .slice(0, 3)
-      .map((q) => `line ${q.line}: ${q.reason}`)
-      .join('; ');
-    throw new DatasetError(
-      `${source}: ${quarantined.length} of ${rowsRead} rows are invalid, more than the ${maxBadFraction * 100}% allowed (${examples})`,
-    );
-  }
-  const data = emptyMarketData(kept.length);
-  kept.forEach((r, i) => {
-    data.date[i] = r.date;
-    data.symbol[i] = r.symbol;
-    data.open[i] = r.o;
-    data.high[i] = r.h;
-    data.low[i] = r.l;
-    data.close[i] = r.c;
-    data.volume[i] = r.v;
-    const prev = kept[i - 1];
-    if (prev && prev.symbol === r.symbol && Date.parse(r.date) - Date.parse(prev.date) > 7 * 86_400_000) {
-      warnings.push(`${r.symbol}: gap from ${prev.date} to ${r.date}`);
-    }
-  });
-  return { data, report: { rowsRead, rowsKept: kept.length, quarantined, warnings } };
 }
 
 export function toCanonicalCsv(data: MarketData): string {

@@ -14,11 +14,20 @@ import { loadConfig, type Config } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { serveMetrics, type MetricsServer } from '../lib/metrics-server.js';
 import { createObjectStore } from '../lib/object-store.js';
-import { heartbeatThrottleMs } from '../lib/heartbeats.js';
+import { heartbeatIntervalMs } from '../lib/heartbeats.js';
 import { codeVersion } from '../lib/versions.js';
 import { createWorkerMetrics } from '../lib/worker-metrics.js';
 import { createDefaultLoaders } from '../models/default-loaders.js';
 import { createModelRegistry } from '../models/registry/minio-registry.js';
+
+/**
+ * Heartbeats reach the server at least every second (the SDK otherwise holds them back for up to 80 % of
+ * the heartbeat timeout). A cancellation is delivered only in a heartbeat's answer, so this bounds how long
+ * a cancelled activity, e.g. a training whose sibling failed, keeps working: one small call a second.
+ */
+export const heartbeatDelivery = {
+  maxHeartbeatThrottleInterval: heartbeatIntervalMs,
+} satisfies Partial<WorkerOptions>;
 
 export interface WorkerPorts {
   metricsPort: number;
@@ -104,7 +113,7 @@ export async function runWorkerProcess(options: {
       namespace: config.temporal.namespace,
       taskQueue: options.taskQueue,
       shutdownGraceTime: `${config.workers.drainSeconds} seconds`,
-      maxHeartbeatThrottleInterval: heartbeatThrottleMs,
+      ...heartbeatDelivery,
       ...options.worker(activities),
     });
     const where = { taskQueue: options.taskQueue, temporal: config.temporal.address, store: store.endpoint };

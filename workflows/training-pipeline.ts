@@ -4,6 +4,7 @@
  * challenger the gate rejects ends the run with outcome `rejected` and the reasons, not a failure.
  */
 import {
+  CancellationScope,
   defineQuery,
   patched,
   proxyActivities,
@@ -15,6 +16,7 @@ import {
 import type { Activities } from '../activities/index.js';
 import { searchAttributes, trainingQueueFor } from '../lib/temporal-names.js';
 import { dataStage, io, training } from './activity-profiles.js';
+import { allOrCancel } from './all-or-cancel.js';
 import {
   pipelineStages,
   resolvePipelineInput,
@@ -47,6 +49,11 @@ export async function trainingPipelineWorkflow(
   } catch (err) {
     // Metrics must not hide the run's own failure.
     await record('failed').catch(() => undefined);
+    // Every activity has stopped by now (training siblings are cancelled and awaited): what this run wrote
+    // under its prefix belongs to no version. Not cancellable: a cancelled run is cleaned up too.
+    if (patched('discard-failed-run-objects')) {
+      await CancellationScope.nonCancellable(() => quick.discardRunObjects({})).catch(() => undefined);
+    }
     throw err;
   }
   await record(output.outcome);
@@ -80,9 +87,11 @@ async function runPipeline(
     return result;
   }
 
+  // One definition of the splits: ingestion refuses data too short for them, features makes them.
+  const splits = { horizon: input.horizon, validationFraction: 0.15, holdoutFraction: 0.15 };
   upsertSearchAttributes([{ key: searchAttributes.source, value: input.source.kind }]);
   const dataset = await stage('ingestion', `reading ${input.source.kind} data`, () =>
-    data.ingestData({ source: input.source, range: input.range, macro: input.macro }),
+    data.ingestData({ source: input.source, range: input.range, macro: input.macro, history: splits }),
   );
   upsertSearchAttributes([{ key: searchAttributes.dataHash, value: dataset.dataHash }]);
   upsertMemo({
@@ -94,13 +103,7 @@ async function runPipeline(
   });
 
   const features = await stage('features', `indicators and splits on ${dataset.rows} rows`, () =>
-    data.buildFeatures({
-      dataset,
-      horizon: input.horizon,
-      riskThreshold: 0.03,
-      validationFraction: 0.15,
-      holdoutFraction: 0.15,
-    }),
+    data.buildFeatures({ dataset, riskThreshold: 0.03, ...splits }),
   );
 
   const { model } = input;
@@ -112,20 +115,25 @@ async function runPipeline(
     seed: model.seed,
     features,
   };
+  const trainings = [
+    () => trainers.trainRandomForest({ ...forest, role: 'prediction' }),
+    () => trainers.trainRandomForest({ ...forest, role: 'risk' }),
+    () =>
+      trainers.trainCashflowModel({
+        features,
+        epochs: model.cashflowEpochs,
+        hiddenUnits: model.cashflowHiddenUnits,
+        seed: model.seed,
+      }),
+  ] as const;
   const [prediction, risk, cashflow] = await stage(
     'training',
     'random forest, risk classifier and cashflow net in parallel',
+    // When one training fails, the others are cancelled rather than left to finish for a failed run.
     () =>
-      Promise.all([
-        trainers.trainRandomForest({ ...forest, role: 'prediction' }),
-        trainers.trainRandomForest({ ...forest, role: 'risk' }),
-        trainers.trainCashflowModel({
-          features,
-          epochs: model.cashflowEpochs,
-          hiddenUnits: model.cashflowHiddenUnits,
-          seed: model.seed,
-        }),
-      ]),
+      patched('cancel-training-siblings')
+        ? allOrCancel(trainings)
+        : Promise.all([trainings[0](), trainings[1](), trainings[2]()]),
   );
 
   const validation = await stage('validation', 'holdout metrics, champion and gate', () =>

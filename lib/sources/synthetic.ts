@@ -3,6 +3,7 @@
  * changing volatility regimes and a little momentum, so the indicators have something to find.
  * Same seed, same data, on any machine.
  */
+import { DatasetError } from '../dataset-error.js';
 import { emptyMarketData, type MarketData } from '../market-data.js';
 
 /** mulberry32: small, fast, good enough for simulation, and reproducible. */
@@ -41,7 +42,42 @@ export interface SyntheticOptions {
   startDate?: string;
 }
 
+/**
+ * Prices move in [1, 10,000]: a return that would leave the band is reflected back into it. A free
+ * geometric walk over decades of days drifts to fractions of a cent, where rounding to 4 decimals broke the
+ * OHLC rules and the rows were dropped downstream.
+ */
+const priceFloor = 1;
+const priceCeiling = 10_000;
+/** A daily log return beyond ±50 % is no market: clamping keeps one reflected step inside the band. */
+const maxLogReturn = 0.5;
+/** Symbols are SYN0000..SYN9999; dates are YYYY-MM-DD, so a series ends before year 10000. */
+export const syntheticLimits = { maxSymbols: 10_000, maxDaysPerSymbol: 2_000_000 };
+
+function checkOptions(options: SyntheticOptions): void {
+  const { rows, symbols } = options;
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new DatasetError(`synthetic rows must be a whole number >= 1, not ${rows}`);
+  if (!Number.isInteger(symbols) || symbols < 1 || symbols > syntheticLimits.maxSymbols) {
+    throw new DatasetError(
+      `synthetic symbols must be a whole number from 1 to ${syntheticLimits.maxSymbols}, not ${symbols}`,
+    );
+  }
+  if (Math.ceil(rows / symbols) > syntheticLimits.maxDaysPerSymbol) {
+    throw new DatasetError(
+      `synthetic data of ${rows} rows over ${symbols} symbol(s) is ${Math.ceil(rows / symbols)} days per symbol; ` +
+        `at most ${syntheticLimits.maxDaysPerSymbol} fit before the year 10000`,
+    );
+  }
+}
+
+/**
+ * Valid by construction: every bar passes the ingestion rules (lib/market-validation.ts) after rounding,
+ * because prices stay in the band, open and close are rounded first and high/low are then rounded outwards
+ * from them, and the spread is less than the smallest open or close.
+ */
 export function generateSyntheticMarket(options: SyntheticOptions): MarketData {
+  checkOptions(options);
   const { symbols, seed, startDate = '2000-01-03' } = options;
   const days = Math.ceil(options.rows / symbols);
   const calendar = businessDays(startDate, days);
@@ -56,16 +92,21 @@ export function generateSyntheticMarket(options: SyntheticOptions): MarketData {
     const drift = (random() - 0.45) * 0.0006;
     for (let t = 0; t < days; t++) {
       vol = Math.min(0.06, Math.max(0.004, vol * Math.exp(0.05 * gaussian(random))));
-      const ret = drift + 0.05 * lastReturn + vol * gaussian(random);
-      const open = price * (1 + 0.3 * vol * gaussian(random));
-      const close = price * Math.exp(ret);
+      let ret = clamp(drift + 0.05 * lastReturn + vol * gaussian(random), -maxLogReturn, maxLogReturn);
+      const next = price * Math.exp(ret);
+      if (next < priceFloor || next > priceCeiling) ret = -ret;
+      // exp keeps the open positive; |0.3 · vol · gaussian| <= 0.3 · 0.06 · 7.5 keeps it near the price.
+      const open = round(price * Math.exp(0.3 * vol * gaussian(random)));
+      const close = round(price * Math.exp(ret));
+      // At most 0.06 · 7.5 = 45 % of the price: below the lowest open or close (>= 60 % of the price).
       const spread = Math.abs(vol * gaussian(random)) * price;
       data.date[i] = calendar[t]!;
       data.symbol[i] = symbol;
-      data.open[i] = round(open);
-      data.close[i] = round(close);
-      data.high[i] = round(Math.max(open, close) + spread);
-      data.low[i] = round(Math.max(0.01, Math.min(open, close) - spread));
+      data.open[i] = open;
+      data.close[i] = close;
+      // min/max again: rounding a value already on the 4-decimal grid may move it by one unit in the last place.
+      data.high[i] = Math.max(open, close, roundUp(Math.max(open, close) + spread));
+      data.low[i] = Math.min(open, close, roundDown(Math.min(open, close) - spread));
       data.volume[i] = Math.round(1e5 + random() * 5e6 * (1 + 20 * vol));
       lastReturn = ret;
       price = close;
@@ -75,4 +116,7 @@ export function generateSyntheticMarket(options: SyntheticOptions): MarketData {
   return data;
 }
 
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
+const roundUp = (x: number) => Math.ceil(x * 10_000) / 10_000;
+const roundDown = (x: number) => Math.floor(x * 10_000) / 10_000;

@@ -14,6 +14,7 @@ import { createActivities, type ActivityDeps } from '../../activities/index.js';
 import { createDefaultLoaders } from '../../models/default-loaders.js';
 import { createModelRegistry } from '../../models/registry/minio-registry.js';
 import { createWorkerMetrics } from '../../lib/worker-metrics.js';
+import { heartbeatDelivery } from '../../workers/wiring.js';
 
 let runtimeInstalled = false;
 
@@ -93,25 +94,29 @@ export async function withWorker<T>(
   deps: ActivityDeps,
   fn: (ctx: { taskQueue: string; client: Client }) => Promise<T>,
   config = integrationConfig(),
+  /** Activities to run instead of the real ones (e.g. one that fails on cue). */
+  replace: Partial<ReturnType<typeof createActivities>> = {},
 ): Promise<T> {
   installTestRuntime();
   const taskQueue = `test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const client = await temporalClient(config);
   try {
-    const activities = createActivities(deps);
+    const activities = { ...createActivities(deps), ...replace };
     const pipeline = await Worker.create({
       connection,
       namespace: config.temporal.namespace,
       taskQueue,
       workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
       activities,
+      ...heartbeatDelivery,
     });
     const training = await Worker.create({
       connection,
       namespace: config.temporal.namespace,
       taskQueue: trainingQueueFor(taskQueue),
       activities,
+      ...heartbeatDelivery,
     });
     return await pipeline.runUntil(training.runUntil(fn({ taskQueue, client })));
   } finally {
