@@ -2,6 +2,7 @@
 import { Context } from '@temporalio/activity';
 import { decodeFeatureSet, sliceRows } from '../lib/feature-store.js';
 import type { FeatureSet } from '../lib/features.js';
+import { heartbeatIntervalMs } from '../lib/heartbeats.js';
 import type { ObjectStore } from '../lib/object-store.js';
 import type { FeatureSetRef } from '../workflows/pipeline-types.js';
 
@@ -51,7 +52,7 @@ export function throttledHeartbeat(intervalMs = 1000): (details: Record<string, 
  */
 export async function withHeartbeats<T>(
   work: (beat: (details: Record<string, unknown>) => void) => Promise<T>,
-  intervalMs = 1000,
+  intervalMs = heartbeatIntervalMs,
 ): Promise<T> {
   const context = Context.current();
   let details: Record<string, unknown> = {};

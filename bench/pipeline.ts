@@ -11,8 +11,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../lib/config.js';
-import { freePort, startMinio, startTemporalDevServer } from '../infra/servers.js';
-import { resolveTool } from '../infra/tools.js';
+import { startScratchServers } from '../infra/servers.js';
 import { resolvePipelineInput } from '../workflows/pipeline-types.js';
 
 function describeDefaults(): string {
@@ -25,24 +24,7 @@ const sizes = values.sizes.split(',').map(Number);
 const root = resolve(import.meta.dirname, '..');
 const config = loadConfig();
 const dir = mkdtempSync(join(tmpdir(), 'cashflow-bench-'));
-const [temporalPort, minioPort] = [await freePort(), await freePort()];
-const temporal = await startTemporalDevServer({
-  bin: resolveTool(config, 'temporal'),
-  port: temporalPort,
-  uiPort: null,
-  dbFile: null,
-  namespace: 'default',
-  logDir: dir,
-});
-const minio = await startMinio({
-  bin: resolveTool(config, 'minio'),
-  port: minioPort,
-  consolePort: null,
-  dataDir: join(dir, 'minio'),
-  accessKey: 'benchbench',
-  secretKey: 'benchbench',
-  logDir: dir,
-});
+const servers = await startScratchServers(config, dir, { accessKey: 'benchbench', secretKey: 'benchbench' });
 
 interface RunResult {
   wallSeconds: number;
@@ -74,10 +56,7 @@ try {
         encoding: 'utf8',
         env: {
           ...process.env,
-          TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-          S3_ENDPOINT: `http://127.0.0.1:${minioPort}`,
-          S3_ACCESS_KEY: 'benchbench',
-          S3_SECRET_KEY: 'benchbench',
+          ...servers.env,
           S3_BUCKET: bucket,
         },
         maxBuffer: 64 * 1024 * 1024,
@@ -93,7 +72,7 @@ try {
     );
   }
 } finally {
-  await Promise.all([temporal.stop(), minio.stop()]);
+  await servers.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -64,10 +64,13 @@ export function summarise(out: TrainingPipelineOutput): string {
       .join(', ')}`,
   ];
   if (out.validation.champion) lines.push(`champion: ${out.validation.champion.version}`);
-  if (out.deployment)
-    lines.push(
-      `model: ${out.deployment.name} ${out.deployment.version}${out.deployment.alias ? ` -> ${out.deployment.alias}` : ''}`,
-    );
+  if (out.deployment) {
+    const { name, version, alias, reused } = out.deployment;
+    const kept = reused
+      ? ` (reused: ${alias} already serves this data, parameters and code version; nothing new registered)`
+      : '';
+    lines.push(`model: ${name} ${version}${alias ? ` -> ${alias}` : ''}${kept}`);
+  }
   return lines.join('\n');
 }
 

@@ -16,11 +16,16 @@ export interface ManagedProcess {
 }
 
 const running = new Set<ManagedProcess>();
+let exitHookInstalled = false;
 
-// Last resort if we die without a graceful stop (uncaught error, process.exit): kill the groups outright.
-process.on('exit', () => {
-  for (const proc of running) killGroup(proc.child, 'SIGKILL');
-});
+/** Last resort if we die without a graceful stop (uncaught error, process.exit): kill the groups outright. */
+function killChildrenOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const proc of running) killGroup(proc.child, 'SIGKILL');
+  });
+}
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
@@ -62,6 +67,7 @@ export function startProcess(
   args: string[],
   options: { logFile: string; env?: NodeJS.ProcessEnv; cwd?: string },
 ): ManagedProcess {
+  killChildrenOnExit();
   const fd = openSync(options.logFile, 'a');
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -104,6 +110,20 @@ export function startProcess(
   running.add(proc);
   void exited.then(() => running.delete(proc));
   return proc;
+}
+
+/** Waits for `ready`; when it fails, stops the process (so a retry finds its port free) and rethrows. */
+export async function stopUnlessReady(
+  proc: ManagedProcess,
+  ready: () => Promise<void>,
+): Promise<ManagedProcess> {
+  try {
+    await ready();
+    return proc;
+  } catch (err) {
+    await proc.stop();
+    throw err;
+  }
 }
 
 /**

@@ -5,9 +5,18 @@
 import { createServer } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Config } from '../lib/config.js';
 import { temporalNamespaceReady } from '../lib/temporal.js';
 import { searchAttributes } from '../lib/temporal-names.js';
-import { startProcess, waitUntilReady, type ManagedProcess } from './processes.js';
+import { listenersOf, listensOn } from './process-identity.js';
+import {
+  groupMembers,
+  startProcess,
+  stopUnlessReady,
+  waitUntilReady,
+  type ManagedProcess,
+} from './processes.js';
+import { resolveTool } from './tools.js';
 
 function ephemeralRange(): [number, number] {
   try {
@@ -53,6 +62,22 @@ export async function freePort(): Promise<number> {
   throw new Error(`no free port between ${low} and ${high} after 200 tries`);
 }
 
+/** Fails at once, naming the holder, when a process already listens on `port`: the server could not bind it. */
+export function assertPortFree(port: number, what: string): void {
+  const holder = listenersOf(port)[0];
+  if (holder) {
+    throw new Error(`${what}: port ${port} is already taken by pid ${holder.pid} (${holder.command})`);
+  }
+}
+
+/**
+ * The process just started (or one of its group) listens on `port`. Part of every readiness check: another
+ * process on the same port (an earlier run's orphan) answers the same requests, and must not pass for it.
+ */
+export function ownsPort(proc: ManagedProcess, port: number): boolean {
+  return proc.child.pid !== undefined && listensOn(groupMembers(proc.child.pid), port);
+}
+
 export interface TemporalDevServerOptions {
   bin: string;
   port: number;
@@ -75,18 +100,60 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   if (options.metricsPort !== undefined) args.push('--metrics-port', String(options.metricsPort));
   // The dev server takes types in the CLI's spelling (Keyword); the SDK's keys say KEYWORD.
   for (const key of Object.values(searchAttributes)) args.push('--search-attribute', `${key.name}=Keyword`);
+  assertPortFree(options.port, 'Temporal dev server');
   const proc = startProcess('temporal', options.bin, args, { logFile: join(options.logDir, 'temporal.log') });
   const address = `127.0.0.1:${options.port}`;
   // A cold start (new SQLite file, UI assets) has been seen to take more than 5 s: wait on the API, not a clock.
-  await waitUntilReady(
-    `Temporal dev server on ${address}`,
-    async () => {
-      await temporalNamespaceReady({ address, namespace: options.namespace }, 1000);
-      return true;
-    },
-    { process: proc, timeoutMs: 90_000, intervalMs: 250 },
+  return stopUnlessReady(proc, () =>
+    waitUntilReady(
+      `Temporal dev server on ${address}`,
+      async () => {
+        await temporalNamespaceReady({ address, namespace: options.namespace }, 1000);
+        return ownsPort(proc, options.port);
+      },
+      { process: proc, timeoutMs: 90_000, intervalMs: 250 },
+    ),
   );
-  return proc;
+}
+
+/**
+ * A headless, in-memory Temporal dev server and a MinIO with its data in `dir`, on free ports: what a
+ * benchmark needs beside the processes it measures. The environment points a worker process at them.
+ */
+export async function startScratchServers(
+  config: Config,
+  dir: string,
+  credentials: { accessKey: string; secretKey: string } = config.s3,
+): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {
+  const [temporalPort, minioPort] = [await freePort(), await freePort()];
+  const temporal = await startTemporalDevServer({
+    bin: resolveTool(config, 'temporal'),
+    port: temporalPort,
+    uiPort: null,
+    dbFile: null,
+    namespace: config.temporal.namespace,
+    logDir: dir,
+  });
+  const minio = await startMinio({
+    bin: resolveTool(config, 'minio'),
+    port: minioPort,
+    consolePort: null,
+    dataDir: join(dir, 'minio'),
+    accessKey: credentials.accessKey,
+    secretKey: credentials.secretKey,
+    logDir: dir,
+  });
+  return {
+    env: {
+      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+      S3_ENDPOINT: `http://127.0.0.1:${minioPort}`,
+      S3_ACCESS_KEY: credentials.accessKey,
+      S3_SECRET_KEY: credentials.secretKey,
+    },
+    stop: async () => {
+      await Promise.all([temporal.stop(), minio.stop()]);
+    },
+  };
 }
 
 export interface MinioOptions {
@@ -105,6 +172,7 @@ export async function startMinio(options: MinioOptions): Promise<ManagedProcess>
   mkdirSync(options.logDir, { recursive: true });
   const args = ['server', options.dataDir, '--address', `127.0.0.1:${options.port}`, '--quiet'];
   if (options.consolePort !== null) args.push('--console-address', `127.0.0.1:${options.consolePort}`);
+  assertPortFree(options.port, 'MinIO');
   const proc = startProcess('minio', options.bin, args, {
     logFile: join(options.logDir, 'minio.log'),
     env: {
@@ -118,11 +186,13 @@ export async function startMinio(options: MinioOptions): Promise<ManagedProcess>
     },
   });
   const url = `http://127.0.0.1:${options.port}/minio/health/ready`;
-  await waitUntilReady(`MinIO on 127.0.0.1:${options.port}`, async () => (await fetch(url)).ok, {
-    process: proc,
-    timeoutMs: 60_000,
-  });
-  return proc;
+  return stopUnlessReady(proc, () =>
+    waitUntilReady(
+      `MinIO on 127.0.0.1:${options.port}`,
+      async () => (await fetch(url)).ok && ownsPort(proc, options.port),
+      { process: proc, timeoutMs: 60_000 },
+    ),
+  );
 }
 
 export interface PrometheusOptions {
@@ -146,16 +216,15 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Manag
     `--web.listen-address=${address}`,
     '--log.level=warn',
   ];
+  assertPortFree(options.port, 'Prometheus');
   const proc = startProcess('prometheus', options.bin, args, {
     logFile: join(options.logDir, 'prometheus.log'),
   });
-  await waitUntilReady(
-    `Prometheus on ${address}`,
-    async () => (await fetch(`http://${address}/-/ready`)).ok,
-    {
-      process: proc,
-      timeoutMs: 60_000,
-    },
+  return stopUnlessReady(proc, () =>
+    waitUntilReady(
+      `Prometheus on ${address}`,
+      async () => (await fetch(`http://${address}/-/ready`)).ok && ownsPort(proc, options.port),
+      { process: proc, timeoutMs: 60_000 },
+    ),
   );
-  return proc;
 }

@@ -75,6 +75,11 @@ export const configSpec = {
     default: 'https://api.stlouisfed.org/fred/series/observations',
     doc: 'FRED observations endpoint (tests point it at a local server).',
   },
+  WORKER_DRAIN_SECONDS: {
+    kind: 'int',
+    default: '30',
+    doc: 'Seconds a stopping worker gives running activities to finish; the launcher waits 15 s more to SIGKILL.',
+  },
   LOG_LEVEL: { kind: 'string', default: 'info', doc: 'Log level: fatal, error, warn, info, debug, trace.' },
   API_TOKENS: {
     kind: 'string',
@@ -155,6 +160,7 @@ export interface Config {
   };
   api: ApiConfig;
   monitoring: MonitoringConfig;
+  workers: { drainSeconds: number };
   logLevel: string;
 }
 
@@ -267,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       limits: apiLimitsConfig(must, (message) => new ConfigError(message)),
     },
     monitoring: monitoringConfig(must, (message) => new ConfigError(message)),
+    workers: { drainSeconds: Number(must('WORKER_DRAIN_SECONDS')) },
     logLevel: must('LOG_LEVEL'),
   };
 }

@@ -1,5 +1,6 @@
 /** Temporal client connections for the CLI, the API and the stack launcher (workers use NativeConnection). */
 import { Client, Connection } from '@temporalio/client';
+import proto from '@temporalio/proto';
 import type { Config } from './config.js';
 import { withTimeout } from './object-store.js';
 
@@ -36,4 +37,35 @@ export async function temporalNamespaceReady(
   } finally {
     await connection.close();
   }
+}
+
+const { TaskQueueType, PendingActivityState } = proto.temporal.api.enums.v1;
+
+/** Which of a task queue's two halves a describeTaskQueue call is about: workflow tasks or activity tasks. */
+export const taskQueueKinds = {
+  workflow: TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+  activity: TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
+} as const;
+export type TaskQueueKind = (typeof taskQueueKinds)[keyof typeof taskQueueKinds];
+
+/** A pending activity that a worker is running now (not scheduled, not backing off between attempts). */
+export const activityRunning = PendingActivityState.PENDING_ACTIVITY_STATE_STARTED;
+
+/**
+ * Whether the process `pid` on this host polls `queue`: a worker's default identity is `<pid>@<host>`. A
+ * worker that died stays listed as a poller for a while, so "some poller" would also be true of the dead.
+ */
+export async function pollsTaskQueue(
+  connection: Connection,
+  namespace: string,
+  queue: string,
+  kind: TaskQueueKind,
+  pid: number,
+): Promise<boolean> {
+  const res = await connection.workflowService.describeTaskQueue({
+    namespace,
+    taskQueue: { name: queue },
+    taskQueueType: kind,
+  });
+  return (res.pollers ?? []).some((p) => p.identity?.startsWith(`${pid}@`));
 }

@@ -1,5 +1,6 @@
 /** Versions of this service and of the libraries it is built on, as installed (read once, at start). */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -32,13 +33,20 @@ export function dependencyVersions(): Record<string, string> {
   return versions;
 }
 
-/** The commit this code was checked out at (with `-dirty` for local changes), else the package version. */
+/**
+ * The commit this code was checked out at, else the package version. Local changes add `-dirty-` and a
+ * digest of the diff: a model's lineage then tells two different sets of edits apart.
+ */
 export function codeVersion(): string {
   try {
     const run = (args: string[]) =>
       execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const commit = run(['rev-parse', '--short=12', 'HEAD']);
-    return run(['status', '--porcelain', '--untracked-files=no']) ? `${commit}-dirty` : commit;
+    if (!run(['status', '--porcelain', '--untracked-files=no'])) return commit;
+    const diff = createHash('sha256')
+      .update(run(['diff', 'HEAD', '--no-ext-diff']))
+      .digest('hex');
+    return `${commit}-dirty-${diff.slice(0, 8)}`;
   } catch {
     return `cashflow-mlops@${serviceVersion}`;
   }

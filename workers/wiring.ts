@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { serveMetrics, type MetricsServer } from '../lib/metrics-server.js';
 import { createObjectStore } from '../lib/object-store.js';
+import { heartbeatIntervalMs } from '../lib/heartbeats.js';
 import { codeVersion } from '../lib/versions.js';
 import { createWorkerMetrics } from '../lib/worker-metrics.js';
 import { createDefaultLoaders } from '../models/default-loaders.js';
@@ -25,7 +26,7 @@ import { createModelRegistry } from '../models/registry/minio-registry.js';
  * a cancelled activity, e.g. a training whose sibling failed, keeps working: one small call a second.
  */
 export const heartbeatDelivery = {
-  maxHeartbeatThrottleInterval: '1 second',
+  maxHeartbeatThrottleInterval: heartbeatIntervalMs,
 } satisfies Partial<WorkerOptions>;
 
 export interface WorkerPorts {
@@ -111,7 +112,7 @@ export async function runWorkerProcess(options: {
       connection,
       namespace: config.temporal.namespace,
       taskQueue: options.taskQueue,
-      shutdownGraceTime: '30 seconds',
+      shutdownGraceTime: `${config.workers.drainSeconds} seconds`,
       ...heartbeatDelivery,
       ...options.worker(activities),
     });

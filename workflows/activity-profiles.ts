@@ -2,6 +2,7 @@
  * Named timeout and retry profiles for activities, defined once. Workflow-safe: no I/O.
  */
 import { ActivityCancellationType, type ActivityOptions } from '@temporalio/workflow';
+import { heartbeatTimeoutMs } from '../lib/heartbeats.js';
 
 /** Short calls to the object store or an HTTP API: retried quickly, a minute at most per attempt. */
 export const io: ActivityOptions = {
@@ -14,7 +15,11 @@ export const io: ActivityOptions = {
   },
 };
 
-/** Reading, validating and transforming datasets: minutes for millions of rows, heart-beating as it goes. */
+/**
+ * Reading, validating and transforming datasets: minutes for millions of rows. These activities heartbeat
+ * between steps that run on the worker's main thread (parsing 2M rows is one such step), so their timeout
+ * stays long enough for the longest step.
+ */
 export const dataStage: ActivityOptions = {
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '2 minutes',
@@ -22,12 +27,13 @@ export const dataStage: ActivityOptions = {
 };
 
 /**
- * Model training, sent to the training task queue (trainingQueueFor). Training heart-beats every second from its progress callback,
- * so a 1-minute heartbeat timeout finds a dead worker quickly without false alarms on a busy machine.
+ * Model training, sent to the training task queue (trainingQueueFor). Training heartbeats every second on a
+ * timer (lib/heartbeats.ts), so a killed training worker's attempt is retried on another within seconds of
+ * the heartbeat timeout; the first retry follows at once.
  */
 export const training: ActivityOptions = {
   startToCloseTimeout: '2 hours',
-  heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumAttempts: 3 },
+  heartbeatTimeout: heartbeatTimeoutMs,
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 },
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
 };

@@ -161,6 +161,8 @@ export interface DeploymentResult {
   name: string;
   version: string;
   alias?: string;
+  /** The alias already pointed at a version of the same lineage (data, parameters, code): kept, nothing registered. */
+  reused?: boolean;
 }
 
 export type PipelineOutcome = 'deployed' | 'rejected' | 'validated';

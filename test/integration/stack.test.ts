@@ -2,62 +2,23 @@
  * The local stack launcher end to end, as `npm start` runs it: real servers on free ports in a temporary
  * state folder. Run twice, it keeps workflow history and objects, and leaves no process behind.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../../lib/config.js';
 import { createObjectStore } from '../../lib/object-store.js';
 import { freePort, startMinio, startTemporalDevServer } from '../../infra/servers.js';
 import { resolveTool } from '../../infra/tools.js';
+import { processesUsing, runStackOnce, stackEnv } from '../support/stack-launcher.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const stateDir = mkdtempSync(join(tmpdir(), 'cashflow-stack-'));
 afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
-async function stackEnv(): Promise<NodeJS.ProcessEnv> {
-  const env: NodeJS.ProcessEnv = { ...process.env, STATE_DIR: stateDir, LOG_LEVEL: 'warn' };
-  const ports = ['TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'MINIO_PORT', 'MINIO_CONSOLE_PORT', 'API_PORT'];
-  ports.push('TEMPORAL_METRICS_PORT', 'PROMETHEUS_PORT', 'PIPELINE_WORKER_METRICS_PORT');
-  ports.push(
-    'PIPELINE_WORKER_SDK_METRICS_PORT',
-    'TRAINING_WORKER_METRICS_PORT',
-    'TRAINING_WORKER_SDK_METRICS_PORT',
-  );
-  for (const key of ports) {
-    env[key] = String(await freePort());
-  }
-  delete env.TEMPORAL_ADDRESS;
-  delete env.S3_ENDPOINT;
-  return env;
-}
-
-function runStackOnce(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/stack.ts', '--once', '--no-training'], {
-      cwd: root,
-      env,
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('exit', (code) => resolvePromise({ code, output }));
-  });
-}
-
-function processesUsing(dir: string): string[] {
-  try {
-    return execFileSync('pgrep', ['-af', dir], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
-  }
-}
-
 describe('local stack launcher', () => {
   it('starts everything, runs the probe, prints the URLs, stops cleanly, and keeps state across restarts', async () => {
-    const first = await runStackOnce(await stackEnv());
+    const first = await runStackOnce(await stackEnv(stateDir));
     expect(first.code, first.output).toBe(0);
     expect(first.output).toMatch(
       /store probe: store-probe-\S+ completed, wrote s3:\/\/cashflow\/probes\/\S+ \(\d+ bytes, verified=true\)/,
@@ -75,7 +36,7 @@ describe('local stack launcher', () => {
 
     // Probe ids carry the second they started in; make sure the second run gets another one.
     await new Promise((r) => setTimeout(r, 1100));
-    const second = await runStackOnce(await stackEnv());
+    const second = await runStackOnce(await stackEnv(stateDir));
     expect(second.code, second.output).toBe(0);
     expect(second.output).toMatch(/schedule cashflow-daily-drift-check: updated/);
     expect(processesUsing(stateDir)).toEqual([]);
