@@ -13,8 +13,8 @@ const rowName = (field: 'data' | 'instances', i: number) => (field === 'data' ? 
 
 function firstNonFinite(row: RowPrediction): string | undefined {
   if (!Number.isFinite(row.prediction)) return 'prediction';
-  if (!Number.isFinite(row.riskProbability)) return 'risk_probability';
-  if (!Number.isFinite(row.positionSize)) return 'position_size';
+  if (!Number.isFinite(row.risk_probability)) return 'risk_probability';
+  if (!Number.isFinite(row.position_size)) return 'position_size';
   for (const step of row.cashflow) {
     for (const q of ['p10', 'p50', 'p90'] as const) {
       if (!Number.isFinite(step[q])) return `cashflow[horizon ${step.horizon}].${q}`;

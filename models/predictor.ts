@@ -7,27 +7,15 @@ import { AppError } from '../lib/errors.js';
 import { artifactRoles, type ArtifactLoaders, type CashflowModel } from './artifact-loaders.js';
 import type { Matrix, TrainedModel } from './engine.js';
 import { featureSchemaHash } from './registry/minio-registry.js';
+import type { HorizonInterval, RowPrediction } from './prediction-row.js';
 import type { ModelManifest, ModelRegistry } from './registry/types.js';
+
+export type { RowPrediction };
 
 export interface PositionSizing {
   /** Risk budget in forecast units: the position whose one-sigma move equals the budget. */
   riskBudget: number;
   maxSize: number;
-}
-
-export interface HorizonInterval {
-  horizon: number;
-  p10: number;
-  p50: number;
-  p90: number;
-}
-
-export interface RowPrediction {
-  prediction: number;
-  riskFlag: 0 | 1;
-  riskProbability: number;
-  positionSize: number;
-  cashflow: HorizonInterval[];
 }
 
 export interface Predictor {
@@ -174,9 +162,9 @@ export async function loadPredictor(
         const last = path[horizons - 1] as HorizonInterval;
         out[i] = {
           prediction: values[i] ?? NaN,
-          riskFlag,
-          riskProbability: probability,
-          positionSize: positionSize(last.p10, last.p90, riskFlag, sizing),
+          risk_flag: riskFlag,
+          risk_probability: probability,
+          position_size: positionSize(last.p10, last.p90, riskFlag, sizing),
           cashflow: path,
         };
       }
@@ -192,7 +180,7 @@ export async function loadPredictor(
     'a trial prediction',
     () => predictor.predict({ x: trial, nRows: 1, nFeatures: manifest.featureSchema.length })[0],
   );
-  const finite = probe && [probe.prediction, probe.riskProbability, ...probe.cashflow.map((c) => c.p50)];
+  const finite = probe && [probe.prediction, probe.risk_probability, ...probe.cashflow.map((c) => c.p50)];
   if (!finite || horizons < 1 || !finite.every(Number.isFinite)) {
     throw loadFailed(manifest, 'a trial prediction did not give finite values for every output');
   }

@@ -1,7 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { featureCatalogue, type FeatureEntry } from '../../lib/feature-catalogue.js';
 import { describeRange, entriesIn, exampleRow } from '../../lib/feature-sets.js';
+import { RowPrediction, predictionRowProperties } from '../../models/prediction-row.js';
 import { FieldProblem } from './error.js';
+
+export { RowPrediction };
 
 /** Largest batch one request may carry; larger batches are split by the client. */
 export const maxBatchRows = 1000;
@@ -66,32 +69,6 @@ export const PredictRequest = Type.Object(
 );
 export type PredictRequest = Static<typeof PredictRequest>;
 
-const Interval = Type.Object({
-  horizon: Type.Integer({ description: 'Steps ahead, 1..H.' }),
-  p10: Type.Number(),
-  p50: Type.Number(),
-  p90: Type.Number(),
-});
-
-const rowProperties = {
-  prediction: Type.Number({ description: 'Forward cash flow from the regression forest.' }),
-  risk_flag: Type.Integer({
-    minimum: 0,
-    maximum: 1,
-    description: '1 when the risk classifier says P(risk) ≥ 0.5.',
-  }),
-  risk_probability: Type.Number({ description: 'Probability of the risk class.' }),
-  position_size: Type.Number({
-    description:
-      'Risk-budget sizing: σ = (P90 − P10) / 2.563 at the final horizon; size = min(POSITION_MAX_SIZE, ' +
-      'POSITION_RISK_BUDGET / σ); POSITION_MAX_SIZE when σ = 0; 0 when risk_flag is 1.',
-  }),
-  cashflow: Type.Array(Interval, {
-    description: 'Cash-flow path with its 80 % interval, one entry per horizon.',
-  }),
-};
-export const RowPrediction = Type.Object(rowProperties);
-
 export const ModelRef = Type.Object({ name: Type.String(), version: Type.String() });
 
 const Warnings = Type.Array(FieldProblem, {
@@ -99,7 +76,11 @@ const Warnings = Type.Array(FieldProblem, {
     'Fields that were present but not used: contract fields this version does not use, unknown names.',
 });
 
-export const SinglePrediction = Type.Object({ ...rowProperties, model: ModelRef, warnings: Warnings });
+export const SinglePrediction = Type.Object({
+  ...predictionRowProperties,
+  model: ModelRef,
+  warnings: Warnings,
+});
 export const BatchPrediction = Type.Object({
   predictions: Type.Array(RowPrediction, { description: 'One per instance, in order.' }),
   model: ModelRef,

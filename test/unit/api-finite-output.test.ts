@@ -7,9 +7,9 @@ import type { RowPrediction } from '../../models/predictor.js';
 
 const row = (overrides: Partial<RowPrediction> = {}): RowPrediction => ({
   prediction: 1,
-  riskFlag: 0,
-  riskProbability: 0.2,
-  positionSize: 0.5,
+  risk_flag: 0,
+  risk_probability: 0.2,
+  position_size: 0.5,
   cashflow: [{ horizon: 1, p10: 0, p50: 1, p90: 2 }],
   ...overrides,
 });

@@ -11,16 +11,6 @@ import { rowsToMatrix } from '../../predict-input.js';
 import { ErrorResponse } from '../../schemas/error.js';
 import { PredictRequest, PredictResponse, maxBatchRows } from '../../schemas/predict.js';
 
-function toWire(row: RowPrediction) {
-  return {
-    prediction: row.prediction,
-    risk_flag: row.riskFlag,
-    risk_probability: row.riskProbability,
-    position_size: row.positionSize,
-    cashflow: row.cashflow,
-  };
-}
-
 const predict: FastifyPluginAsyncTypebox = async (fastify) => {
   const { modelHolder, predictionLog, metrics } = fastify;
   fastify.post(
@@ -88,7 +78,7 @@ const predict: FastifyPluginAsyncTypebox = async (fastify) => {
       const ref = { name: model.name, version: model.version };
       for (let i = 0; i < rows.length; i++) {
         if (!predictionLog.shouldSample()) continue;
-        const output = toWire(results[i] as RowPrediction);
+        const output = results[i] as RowPrediction;
         predictionLog.add(model.name, {
           at: new Date().toISOString(),
           model: ref,
@@ -97,8 +87,8 @@ const predict: FastifyPluginAsyncTypebox = async (fastify) => {
           ...(as_of ? { as_of } : {}),
         });
       }
-      if (data !== undefined) return { ...toWire(results[0] as RowPrediction), model: ref, warnings };
-      return { predictions: results.map(toWire), model: ref, warnings };
+      if (data !== undefined) return { ...(results[0] as RowPrediction), model: ref, warnings };
+      return { predictions: results, model: ref, warnings };
     },
   );
 };
