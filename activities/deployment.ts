@@ -8,14 +8,11 @@ import { runIdentity } from './run-context.js';
 import { lineageDifferences, type LineageCandidate } from '../models/registry/lineage.js';
 import type { ModelRegistry } from '../models/registry/types.js';
 import type { ObjectStore } from '../lib/object-store.js';
-import type {
-  ArtifactOutput,
-  DatasetRef,
-  DeploymentResult,
-  FeatureSetRef,
-  ValidationResult,
-} from '../workflows/pipeline-types.js';
 import { failingFastOnBadInput } from './failures.js';
+import type { FeatureSetRef } from './features.js';
+import type { DatasetRef } from './ingestion.js';
+import type { ArtifactOutput } from './training.js';
+import type { ValidationResult } from './validation.js';
 
 export interface DeployModelInput {
   modelName: string;
@@ -27,6 +24,14 @@ export interface DeployModelInput {
   details: Record<string, unknown>;
   /** Alias to point at the new version, e.g. `production`; none registers only. */
   alias?: string;
+}
+
+export interface DeploymentResult {
+  name: string;
+  version: string;
+  alias?: string;
+  /** The alias already pointed at a version of the same lineage (data, parameters, code): kept, nothing registered. */
+  reused?: boolean;
 }
 
 export function createDeploymentActivities(deps: {

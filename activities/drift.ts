@@ -4,10 +4,9 @@
  * report goes to the store; the result carries the summary.
  */
 import { DatasetError } from '../lib/dataset-error.js';
-import { featureDrift, type FeatureDrift } from '../lib/drift-stats.js';
+import { featureDrift, type DriftBaseline, type FeatureDrift } from '../lib/drift-stats.js';
 import type { ObjectStore } from '../lib/object-store.js';
-import type { DriftSummary, FeatureSetRef } from '../workflows/pipeline-types.js';
-import type { DriftBaseline } from './features.js';
+import type { FeatureSetRef } from './features.js';
 import { loadFeatureSet, runPrefix } from './run-context.js';
 import { failingFastOnBadInput } from './failures.js';
 
@@ -16,6 +15,15 @@ export interface CheckDriftInput {
   /** A feature drifts when its normalised Wasserstein distance or its PSI exceeds these. */
   wassersteinThreshold: number;
   psiThreshold: number;
+}
+
+/** Where the full report is, and its summary. */
+export interface DriftSummary {
+  reportKey: string;
+  featuresChecked: number;
+  driftedFeatures: string[];
+  maxPsi: number;
+  maxWassersteinNormalized: number;
 }
 
 export function createDriftActivities(deps: { store: ObjectStore }) {

@@ -5,17 +5,23 @@
  * stored result and a changed feature never does.
  */
 import { Context } from '@temporalio/activity';
-import { baselineOf, type FeatureBaseline } from '../lib/drift-stats.js';
+import { baselineOf, type DriftBaseline } from '../lib/drift-stats.js';
 import { encodeFeatureSet } from '../lib/feature-store.js';
-import { buildFeatures, featureCodeKey, featureEntriesFor, timeOrderedSplits } from '../lib/features.js';
+import {
+  buildFeatures,
+  featureCodeKey,
+  featureEntriesFor,
+  timeOrderedSplits,
+  type Splits,
+} from '../lib/features.js';
 import { featureSetKey, type FeatureChoice } from '../lib/feature-sets.js';
 import { alignMacro } from '../lib/macro-join.js';
 import { DatasetError, parseMarketCsv } from '../lib/market-data.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
 import type { MacroObservations } from '../lib/sources/fred.js';
 import { featureSchemaHash } from '../models/registry/minio-registry.js';
-import type { DatasetRef, FeatureSetRef } from '../workflows/pipeline-types.js';
 import { failingFastOnBadInput } from './failures.js';
+import type { DatasetRef } from './ingestion.js';
 
 export interface BuildFeaturesInput {
   dataset: DatasetRef;
@@ -27,10 +33,17 @@ export interface BuildFeaturesInput {
   holdoutFraction: number;
 }
 
-export interface DriftBaseline {
+/** The stored feature set, its time-ordered splits and the drift baseline of its training rows. */
+export interface FeatureSetRef {
+  key: string;
   featureNames: string[];
+  featureSchemaHash: string;
   rows: number;
-  features: Record<string, FeatureBaseline>;
+  horizon: number;
+  splits: Splits;
+  baselineKey: string;
+  /** The features of the latest row: a real input, kept with the model as its example request. */
+  exampleRow: Record<string, number>;
 }
 
 export function createFeatureActivities(deps: { store: ObjectStore }) {

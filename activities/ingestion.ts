@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { Context } from '@temporalio/activity';
 import type { Config } from '../lib/config.js';
 import { decodeCsvText } from '../lib/csv-text.js';
+import { dataSourceKinds, type DataSource } from '../lib/data-source.js';
 import { DatasetError } from '../lib/dataset-error.js';
 import { assertEnoughHistory, type SplitSettings } from '../lib/enough-history.js';
 import { AppError } from '../lib/errors.js';
@@ -16,10 +17,17 @@ import { validateMarketData } from '../lib/market-validation.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
 import { fetchAlphaVantageDaily } from '../lib/sources/alpha-vantage.js';
 import { fetchFredMacro, type MacroObservations } from '../lib/sources/fred.js';
-import { loadPackageMacro } from '../lib/sources/package-macro.js';
+import { loadPackageMacro, type PackageMacroSource } from '../lib/sources/package-macro.js';
 import { generateSyntheticMarket } from '../lib/sources/synthetic.js';
-import type { DataSource, DatasetRef, MacroSource } from '../workflows/pipeline-types.js';
 import { failingFastOnBadInput } from './failures.js';
+
+export type { DataSource };
+
+/**
+ * Where the macro fields come from: `fred` (all three, FRED_API_KEY), or a package's data offline
+ * (`arch`: VIX 2014-2018 only; treasury_10y and dollar_index have no offline source and stay FRED-only).
+ */
+export type MacroSource = 'fred' | PackageMacroSource;
 
 export const sampleDataPath = resolve(
   import.meta.dirname,
@@ -35,12 +43,26 @@ export interface IngestDataInput {
   history?: SplitSettings;
 }
 
+/** The stored dataset: what the later stages read, by reference. */
+export interface DatasetRef {
+  key: string;
+  dataHash: string;
+  rows: number;
+  symbols: string[];
+  firstDate: string;
+  lastDate: string;
+  quarantinedRows: number;
+  quarantineKey?: string;
+  macroKey?: string;
+  /** True when the same content was already stored: nothing was written. */
+  reused: boolean;
+  sourceLabel: string;
+}
+
 export interface IngestionDeps {
   store: ObjectStore;
   sources: Config['sources'];
 }
-
-const sourceKinds = ['sample', 'csv', 'synthetic', 'alpha-vantage'] as const satisfies DataSource['kind'][];
 
 /** A file on the worker's disk; a missing file or a folder is the request's fault, not the worker's. */
 async function readWorkerFile(path: string): Promise<Buffer> {
@@ -93,13 +115,12 @@ async function loadSource(source: DataSource, deps: IngestionDeps, range: Ingest
       );
     }
     default: {
+      // A source given as JSON (the Temporal UI, a schedule) may name a kind no branch knows.
       const kind = JSON.stringify((source as { kind?: unknown }).kind);
       throw new AppError(
         'INVALID_INPUT',
-        `source.kind ${kind} is not a data source; known: ${sourceKinds.join(', ')}`,
-        {
-          field: 'source.kind',
-        },
+        `source.kind ${kind} is not a data source; known: ${dataSourceKinds.join(', ')}`,
+        { field: 'source.kind' },
       );
     }
   }

@@ -4,16 +4,15 @@
  * code cannot touch a metrics registry, so they report through these).
  */
 import { ApplicationFailure } from '@temporalio/activity';
-import { featureDrift, type FeatureDrift } from '../lib/drift-stats.js';
+import { featureDrift, type DriftBaseline, type FeatureDrift } from '../lib/drift-stats.js';
 import type { ObjectStore } from '../lib/object-store.js';
 import { featureColumns, readPredictionLogs } from '../lib/prediction-log-reader.js';
 import { compactTimestamp } from '../lib/temporal-names.js';
 import type { WorkerMetrics } from '../lib/worker-metrics.js';
 import type { ModelRegistry } from '../models/registry/types.js';
-import type { LiveDriftSummary, RetrainingReason } from '../workflows/monitoring-types.js';
-import type { PipelineOutcome } from '../workflows/pipeline-types.js';
-import type { DriftBaseline } from './features.js';
 import { runIdentity, throttledHeartbeat } from './run-context.js';
+
+export type RetrainingReason = 'drift' | 'accuracy';
 
 export interface CheckLiveDriftInput {
   modelName: string;
@@ -21,6 +20,19 @@ export interface CheckLiveDriftInput {
   window: { from: string; to: string };
   threshold: number;
   minSamples: number;
+}
+
+export interface LiveDriftSummary {
+  /** Null when no model is served yet (nothing to compare with). */
+  reportKey: string | null;
+  modelName: string;
+  version: string | null;
+  window: { from: string; to: string };
+  samples: number;
+  verdict: 'drift' | 'stable' | 'insufficient-data' | 'no-model';
+  driftedFeatures: string[];
+  maxWassersteinNormalized: number;
+  maxPsi: number;
 }
 
 export interface ClaimRetrainingInput {
@@ -182,7 +194,8 @@ export function createMonitoringActivities(deps: MonitoringDeps) {
     },
 
     async recordPipelineRun(input: {
-      outcome: PipelineOutcome | 'failed';
+      /** The run's outcome, or `failed`. */
+      outcome: string;
       stageSeconds: Record<string, number>;
     }): Promise<void> {
       metrics.pipelineRuns.inc({ outcome: input.outcome });

@@ -12,8 +12,7 @@ import { readPredictionLogs, type LoggedPrediction } from '../lib/prediction-log
 import { compactTimestamp } from '../lib/temporal-names.js';
 import type { WorkerMetrics } from '../lib/worker-metrics.js';
 import type { ModelRegistry } from '../models/registry/types.js';
-import type { RealisedPerformance } from '../workflows/monitoring-types.js';
-import type { DatasetRef } from '../workflows/pipeline-types.js';
+import type { DatasetRef } from './ingestion.js';
 import { servedManifest } from './monitoring.js';
 import { throttledHeartbeat } from './run-context.js';
 
@@ -24,6 +23,19 @@ export interface MeasureRealisedInput {
   window: { from: string; to: string };
   accuracyDropThreshold: number;
   minSamples: number;
+}
+
+export interface RealisedPerformance {
+  /** Null when no model is served yet. */
+  reportKey: string | null;
+  modelName: string;
+  version: string | null;
+  samples: number;
+  realisedMae: number | null;
+  validationMae: number | null;
+  /** realised / validation - 1; null without samples. */
+  drop: number | null;
+  verdict: 'degraded' | 'ok' | 'insufficient-data' | 'no-model';
 }
 
 // Ten significant digits: equal for the same double sent back, robust to a client's float formatting.

@@ -4,7 +4,7 @@ import { decodeFeatureSet, sliceRows } from '../lib/feature-store.js';
 import type { FeatureSet } from '../lib/features.js';
 import { heartbeatIntervalMs } from '../lib/heartbeats.js';
 import type { ObjectStore } from '../lib/object-store.js';
-import type { FeatureSetRef } from '../workflows/pipeline-types.js';
+import type { FeatureSetRef } from './features.js';
 
 /** The workflow run this activity works for (pipeline activities are always started by a workflow). */
 export function runIdentity(): { workflowId: string; runId: string } {

@@ -15,6 +15,7 @@ export interface ProbeObjectStoreOutput {
   key: string;
   size: number;
   sha256: string;
+  /** True when the bytes read back hash to what was written. */
   verified: boolean;
 }
 

@@ -14,8 +14,8 @@ import { trainCashflowNetOffThread } from '../models/cashflow-net/train-off-thre
 import { evenlySpacedRows } from '../lib/feature-store.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
 import type { WorkerMetrics } from '../lib/worker-metrics.js';
-import type { ArtifactOutput, FeatureSetRef } from '../workflows/pipeline-types.js';
 import { failingFastOnBadInput } from './failures.js';
+import type { FeatureSetRef } from './features.js';
 import { loadFeatureSet, runPrefix, splitOf, stopIfCancelled, withHeartbeats } from './run-context.js';
 
 export interface TrainTabularInput {
@@ -26,6 +26,16 @@ export interface TrainTabularInput {
   maxDepth: number;
   minLeafSize: number;
   seed: number;
+}
+
+/** A trained model stored under the run's prefix: the key, what it is, and what training reported. */
+export interface ArtifactOutput {
+  key: string;
+  role: 'prediction' | 'risk' | 'cashflow';
+  format: string;
+  size: number;
+  sha256: string;
+  summary: Record<string, unknown>;
 }
 
 export interface TrainCashflowInput {

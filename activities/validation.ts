@@ -9,14 +9,21 @@ import { accuracy, forecastMetrics, intervalCoverage } from '../lib/forecast-met
 import type { FeatureSet } from '../lib/features.js';
 import type { ObjectStore } from '../lib/object-store.js';
 import { sliceRows } from '../lib/feature-store.js';
-import type {
-  ArtifactOutput,
-  FeatureSetRef,
-  GateThresholds,
-  ValidationResult,
-} from '../workflows/pipeline-types.js';
+import type { FeatureSetRef } from './features.js';
 import { loadFeatureSet, splitOf } from './run-context.js';
 import { failingFastOnBadInput } from './failures.js';
+import type { ArtifactOutput } from './training.js';
+
+export interface GateThresholds {
+  /** Challenger's holdout MASE must be at most this (1 = no better than the random walk). */
+  maxMase: number;
+  /** Challenger's directional accuracy must be at least this. */
+  minDirectionalAccuracy: number;
+  /** Challenger's holdout MAE may exceed the champion's by at most this fraction (0.02 = 2 %). */
+  maxMaeIncreaseOverChampion: number;
+  /** P10-P90 coverage of the cash-flow path must be at least this. */
+  minIntervalCoverage: number;
+}
 
 export interface ValidateModelsInput {
   features: FeatureSetRef;
@@ -26,6 +33,14 @@ export interface ValidateModelsInput {
   modelName: string;
   gate: GateThresholds;
   folds?: number;
+}
+
+/** The challenger's metrics, the champion's on the same rows, and the gate's verdict with its reasons. */
+export interface ValidationResult {
+  metrics: Record<string, number>;
+  champion?: { version: string; metrics: Record<string, number> };
+  passed: boolean;
+  reasons: string[];
 }
 
 export interface ValidationDeps {

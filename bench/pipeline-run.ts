@@ -11,6 +11,7 @@ import { createActivities } from '../activities/index.js';
 import { loadConfig } from '../lib/config.js';
 import { createObjectStore } from '../lib/object-store.js';
 import { createWorkerMetrics } from '../lib/worker-metrics.js';
+import { pipelineStages } from '../workflows/pipeline-types.js';
 import { trainingQueueFor } from '../lib/temporal-names.js';
 import { createDefaultLoaders } from '../models/default-loaders.js';
 import { createModelRegistry } from '../models/registry/minio-registry.js';
@@ -32,7 +33,7 @@ const activities = createActivities({
   loaders: createDefaultLoaders(),
   sources: config.sources,
   codeVersion: 'bench',
-  metrics: createWorkerMetrics(),
+  metrics: createWorkerMetrics({ stages: pipelineStages }),
 });
 const native = await NativeConnection.connect({ address: config.temporal.address });
 const taskQueue = `bench-${randomUUID()}`;

@@ -9,7 +9,8 @@
 import { parseArgs } from 'node:util';
 import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { loadConfig } from '../lib/config.js';
-import { applySchedules, scheduleDefinitions, scheduleIds } from '../lib/schedules.js';
+import { applySchedules } from '../lib/schedules.js';
+import { allSchedules, scheduleIds } from '../schedules/index.js';
 import { connectClient } from '../lib/temporal.js';
 import { taskQueues } from '../lib/temporal-names.js';
 
@@ -68,7 +69,10 @@ async function main(): Promise<void> {
     const handle = () => client.schedule.getHandle(id!);
     switch (command) {
       case 'apply':
-        for (const r of await applySchedules(client, scheduleDefinitions(config, values['task-queue']))) {
+        for (const r of await applySchedules(
+          client,
+          allSchedules({ config, taskQueue: values['task-queue'] }),
+        )) {
           console.log(`${r.scheduleId}: ${r.result}`);
         }
         return;

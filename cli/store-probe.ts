@@ -4,12 +4,13 @@
  */
 import type { Client } from '@temporalio/client';
 import { taskQueues, workflowIds } from '../lib/temporal-names.js';
-import type { StoreProbeOutput, storeProbeWorkflow } from '../workflows/store-probe.js';
+import type { ProbeObjectStoreOutput } from '../activities/store-probe.js';
+import type { storeProbeWorkflow } from '../workflows/store-probe.js';
 
 export async function runStoreProbe(
   client: Client,
   note: string,
-): Promise<{ workflowId: string; runId: string; result: StoreProbeOutput }> {
+): Promise<{ workflowId: string; runId: string; result: ProbeObjectStoreOutput }> {
   const handle = await client.workflow.start<typeof storeProbeWorkflow>('storeProbeWorkflow', {
     taskQueue: taskQueues.pipeline,
     workflowId: workflowIds.storeProbe(new Date()),

@@ -24,7 +24,8 @@ import { describeConfig, loadConfig, type Config } from '../lib/config.js';
 import { createObjectStore } from '../lib/object-store.js';
 import { connectClient, temporalNamespaceReady } from '../lib/temporal.js';
 import { taskQueues } from '../lib/temporal-names.js';
-import { applySchedules, scheduleDefinitions } from '../lib/schedules.js';
+import { applySchedules } from '../lib/schedules.js';
+import { allSchedules } from '../schedules/index.js';
 import { parseTokenFile } from '../lib/token-set.js';
 import { runStoreProbe } from '../cli/store-probe.js';
 import { followRun, startTrainingRun, summarise } from '../cli/train.js';
@@ -235,7 +236,7 @@ async function runStartUpWorkflows(
   const { config, say } = stack;
   const client = await connectClient(config.temporal);
   try {
-    for (const r of await applySchedules(client, scheduleDefinitions(config, taskQueues.pipeline))) {
+    for (const r of await applySchedules(client, allSchedules({ config, taskQueue: taskQueues.pipeline }))) {
       say(`schedule ${r.scheduleId}: ${r.result}`);
     }
     const probe = await runStoreProbe(client, 'stack start-up check');

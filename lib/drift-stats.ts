@@ -19,6 +19,13 @@ export interface FeatureBaseline {
   sample: number[];
 }
 
+/** The training rows' statistics of each feature of a feature set: what later data is compared with. */
+export interface DriftBaseline {
+  featureNames: string[];
+  rows: number;
+  features: Record<string, FeatureBaseline>;
+}
+
 export interface FeatureDrift {
   psi: number;
   ks: number;

@@ -1,10 +1,10 @@
 /**
  * The metrics a worker process publishes, on a registry of its own (not prom-client's global one, so
  * tests can run several workers in one process). Activities record into it; `serveMetrics` exposes it.
- * Counters with a known label set start at 0, so a rate over them has data before the first event.
+ * Counters with a known label set start at 0, so a rate over them has data before the first event; the
+ * pipeline's stage names are the workflow's, passed in by whoever builds the worker.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { pipelineStages } from '../workflows/pipeline-types.js';
 import { registerProcessMetrics } from './process-metrics.js';
 
 export const pipelineOutcomes = ['deployed', 'rejected', 'validated', 'failed'] as const;
@@ -33,7 +33,12 @@ export interface WorkerMetrics {
 // Stages take from a second (deployment) to an hour (training on millions of rows).
 const longBuckets = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600];
 
-export function createWorkerMetrics(): WorkerMetrics {
+export interface WorkerMetricLabels {
+  /** The pipeline's stages, whose duration series exist from the start. */
+  stages: readonly string[];
+}
+
+export function createWorkerMetrics(labels: WorkerMetricLabels): WorkerMetrics {
   const registry = new Registry();
   registerProcessMetrics(registry);
   const registers = [registry];
@@ -119,7 +124,7 @@ export function createWorkerMetrics(): WorkerMetrics {
     ]),
   };
   for (const outcome of pipelineOutcomes) m.pipelineRuns.inc({ outcome }, 0);
-  for (const stage of pipelineStages) m.stageDuration.zero({ stage });
+  for (const stage of labels.stages) m.stageDuration.zero({ stage });
   for (const role of trainingRoles) m.trainingDuration.zero({ role });
   for (const reason of retrainingReasons) m.retrainingTriggered.inc({ reason }, 0);
   return m;

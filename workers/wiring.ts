@@ -17,6 +17,7 @@ import { createObjectStore } from '../lib/object-store.js';
 import { heartbeatIntervalMs } from '../lib/heartbeats.js';
 import { codeVersion } from '../lib/versions.js';
 import { createWorkerMetrics } from '../lib/worker-metrics.js';
+import { pipelineStages } from '../workflows/pipeline-types.js';
 import { createDefaultLoaders } from '../models/default-loaders.js';
 import { createModelRegistry } from '../models/registry/minio-registry.js';
 
@@ -69,7 +70,7 @@ export async function buildActivities(
 }> {
   const store = createObjectStore(config.s3);
   await store.ensureBucket();
-  const metrics = createWorkerMetrics();
+  const metrics = createWorkerMetrics({ stages: pipelineStages });
   const metricsServer = await serveMetrics(
     metrics.registry,
     ports.metricsPort,

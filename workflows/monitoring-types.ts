@@ -2,9 +2,10 @@
  * Inputs and results of the monitoring loop: the drift monitor on live traffic, the market-data refresh
  * with its realised-performance check, and the retraining they may start. Pure types and defaults.
  */
-import type { DataSource, TrainingPipelineInput } from './pipeline-types.js';
-
-export type RetrainingReason = 'drift' | 'accuracy';
+import type { DataSource, DatasetRef } from '../activities/ingestion.js';
+import type { LiveDriftSummary, RetrainingReason } from '../activities/monitoring.js';
+import type { RealisedPerformance } from '../activities/realised.js';
+import type { TrainingPipelineInput } from './pipeline-types.js';
 
 export interface RetrainingPolicy {
   /** After an alarm starts a retraining, further alarms start none for this many hours. */
@@ -25,19 +26,6 @@ export interface DriftMonitorInput {
   /** Fewest logged rows for a verdict. */
   minSamples?: number;
   retraining?: Partial<RetrainingPolicy>;
-}
-
-export interface LiveDriftSummary {
-  /** Null when no model is served yet (nothing to compare with). */
-  reportKey: string | null;
-  modelName: string;
-  version: string | null;
-  window: { from: string; to: string };
-  samples: number;
-  verdict: 'drift' | 'stable' | 'insufficient-data' | 'no-model';
-  driftedFeatures: string[];
-  maxWassersteinNormalized: number;
-  maxPsi: number;
 }
 
 export interface RetrainingOutcome {
@@ -65,21 +53,8 @@ export interface MarketRefreshInput {
   retraining?: Partial<RetrainingPolicy>;
 }
 
-export interface RealisedPerformance {
-  /** Null when no model is served yet. */
-  reportKey: string | null;
-  modelName: string;
-  version: string | null;
-  samples: number;
-  realisedMae: number | null;
-  validationMae: number | null;
-  /** realised / validation - 1; null without samples. */
-  drop: number | null;
-  verdict: 'degraded' | 'ok' | 'insufficient-data' | 'no-model';
-}
-
 export interface MarketRefreshOutput {
-  dataset: { key: string; dataHash: string; lastDate: string; reused: boolean };
+  dataset: Pick<DatasetRef, 'key' | 'dataHash' | 'lastDate' | 'reused'>;
   performance: RealisedPerformance;
   retraining?: RetrainingOutcome;
 }

@@ -1,36 +1,14 @@
 /**
- * The training pipeline's input, output and the references its activities exchange. Pure types and
- * defaults, shared by the workflow, the activities, the CLI and the Temporal UI's JSON input.
+ * The training pipeline's own input, output and defaults: pure types and values, shared by the workflow,
+ * the CLI and the Temporal UI's JSON input. What each stage takes and returns is declared beside its
+ * activity (activities/*.ts) and imported here as a type.
  */
+import type { DeploymentResult } from '../activities/deployment.js';
+import type { DriftSummary } from '../activities/drift.js';
+import type { FeatureSetRef } from '../activities/features.js';
+import type { DataSource, DatasetRef, MacroSource } from '../activities/ingestion.js';
+import type { GateThresholds, ValidationResult } from '../activities/validation.js';
 import type { FeatureChoice } from '../lib/feature-sets.js';
-import type { PackageMacroSource } from '../lib/sources/package-macro.js';
-
-/**
- * Where the macro fields come from: `fred` (all three, FRED_API_KEY), or a package's data offline
- * (`arch`: VIX 2014-2018 only; treasury_10y and dollar_index have no offline source and stay FRED-only).
- */
-export type MacroSource = 'fred' | PackageMacroSource;
-
-export type DataSource =
-  /** The bundled S&P 500 daily bars 2000-2020 (vega-datasets). */
-  | { kind: 'sample' }
-  /** A CSV file on the worker's disk (`path`) or an object in the store (`objectKey`). */
-  | { kind: 'csv'; path?: string; objectKey?: string; symbol?: string }
-  /** Seeded synthetic bars for many symbols, for scale tests. */
-  | { kind: 'synthetic'; rows: number; symbols: number; seed: number }
-  /** Alpha Vantage daily prices (ALPHA_VANTAGE_API_KEY). */
-  | { kind: 'alpha-vantage'; symbols: string[] };
-
-export interface GateThresholds {
-  /** Challenger's holdout MASE must be at most this (1 = no better than the random walk). */
-  maxMase: number;
-  /** Challenger's directional accuracy must be at least this. */
-  minDirectionalAccuracy: number;
-  /** Challenger's holdout MAE may exceed the champion's by at most this fraction (0.02 = 2 %). */
-  maxMaeIncreaseOverChampion: number;
-  /** P10-P90 coverage of the cash-flow path must be at least this. */
-  minIntervalCoverage: number;
-}
 
 export interface TrainingPipelineInput {
   source: DataSource;
@@ -101,71 +79,8 @@ export function resolvePipelineInput(input: Partial<TrainingPipelineInput> = {})
   };
 }
 
-export interface DatasetRef {
-  key: string;
-  dataHash: string;
-  rows: number;
-  symbols: string[];
-  firstDate: string;
-  lastDate: string;
-  quarantinedRows: number;
-  quarantineKey?: string;
-  macroKey?: string;
-  /** True when the same content was already stored: nothing was written. */
-  reused: boolean;
-  sourceLabel: string;
-}
-
-export interface FeatureSetRef {
-  key: string;
-  featureNames: string[];
-  featureSchemaHash: string;
-  rows: number;
-  horizon: number;
-  splits: {
-    train: [number, number];
-    validation: [number, number];
-    holdout: [number, number];
-    embargoDays: number;
-  };
-  baselineKey: string;
-  /** The features of the latest row: a real input, kept with the model as its example request. */
-  exampleRow: Record<string, number>;
-}
-
-export interface ArtifactOutput {
-  key: string;
-  role: 'prediction' | 'risk' | 'cashflow';
-  format: string;
-  size: number;
-  sha256: string;
-  summary: Record<string, unknown>;
-}
-
-export interface ValidationResult {
-  metrics: Record<string, number>;
-  champion?: { version: string; metrics: Record<string, number> };
-  passed: boolean;
-  reasons: string[];
-}
-
-export interface DriftSummary {
-  reportKey: string;
-  featuresChecked: number;
-  driftedFeatures: string[];
-  maxPsi: number;
-  maxWassersteinNormalized: number;
-}
-
-export interface DeploymentResult {
-  name: string;
-  version: string;
-  alias?: string;
-  /** The alias already pointed at a version of the same lineage (data, parameters, code): kept, nothing registered. */
-  reused?: boolean;
-}
-
-export type PipelineOutcome = 'deployed' | 'rejected' | 'validated';
+export const pipelineOutcomes = ['deployed', 'rejected', 'validated'] as const;
+export type PipelineOutcome = (typeof pipelineOutcomes)[number];
 
 export interface TrainingPipelineOutput {
   outcome: PipelineOutcome;

@@ -8,7 +8,8 @@ import { ParentClosePolicy, WorkflowIdReusePolicy, proxyActivities, startChild }
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities/index.js';
 import { io } from './activity-profiles.js';
-import type { RetrainingOutcome, RetrainingPolicy, RetrainingReason } from './monitoring-types.js';
+import type { RetrainingReason } from '../activities/monitoring.js';
+import type { RetrainingOutcome, RetrainingPolicy } from './monitoring-types.js';
 import type { trainingPipelineWorkflow } from './training-pipeline.js';
 
 const quick = proxyActivities<Activities>(io);

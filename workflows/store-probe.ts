@@ -5,6 +5,7 @@
  */
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
+import type { ProbeObjectStoreOutput } from '../activities/store-probe.js';
 import { io } from './activity-profiles.js';
 
 const { probeObjectStore } = proxyActivities<Activities>(io);
@@ -14,16 +15,7 @@ export interface StoreProbeInput {
   note: string;
 }
 
-export interface StoreProbeOutput {
-  bucket: string;
-  key: string;
-  size: number;
-  sha256: string;
-  /** True when the bytes read back hash to what was written. */
-  verified: boolean;
-}
-
-export async function storeProbeWorkflow(input: StoreProbeInput): Promise<StoreProbeOutput> {
+export async function storeProbeWorkflow(input: StoreProbeInput): Promise<ProbeObjectStoreOutput> {
   const { workflowId, runId } = workflowInfo();
   return probeObjectStore({ key: `probes/${workflowId}.json`, note: input.note, workflowId, runId });
 }

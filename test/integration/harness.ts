@@ -14,6 +14,7 @@ import { createActivities, type ActivityDeps } from '../../activities/index.js';
 import { createDefaultLoaders } from '../../models/default-loaders.js';
 import { createModelRegistry } from '../../models/registry/minio-registry.js';
 import { createWorkerMetrics } from '../../lib/worker-metrics.js';
+import { pipelineStages } from '../../workflows/pipeline-types.js';
 import { heartbeatDelivery } from '../../workers/wiring.js';
 
 let runtimeInstalled = false;
@@ -81,7 +82,7 @@ export function activityDeps(store: ObjectStore, overrides: Partial<ActivityDeps
     loaders: createDefaultLoaders(),
     sources: loadConfig({}).sources,
     codeVersion: 'integration-test',
-    metrics: createWorkerMetrics(),
+    metrics: createWorkerMetrics({ stages: pipelineStages }),
     ...overrides,
   };
 }

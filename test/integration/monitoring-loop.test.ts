@@ -15,6 +15,7 @@ import app from '../../api/app.js';
 import { decodeFeatureSet } from '../../lib/feature-store.js';
 import { serveMetrics } from '../../lib/metrics-server.js';
 import { createWorkerMetrics } from '../../lib/worker-metrics.js';
+import { pipelineStages } from '../../workflows/pipeline-types.js';
 import { createDefaultLoaders } from '../../models/default-loaders.js';
 import { freePort } from '../../infra/servers.js';
 import type { TrainingPipelineInput } from '../../workflows/pipeline-types.js';
@@ -92,7 +93,7 @@ describe('monitoring loop', () => {
     const sdkPort = await freePort();
     installTestRuntime(`127.0.0.1:${sdkPort}`);
     const store = await isolatedStore('monitoring');
-    const metrics = createWorkerMetrics();
+    const metrics = createWorkerMetrics({ stages: pipelineStages });
     const workerMetrics = await serveMetrics(metrics.registry, 0);
     cleanups.push(() => workerMetrics.close());
     const { api, url } = await startApi(store);

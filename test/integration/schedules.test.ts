@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
-import { scheduleIds } from '../../lib/schedules.js';
+import { scheduleIds } from '../../schedules/index.js';
 import { temporalClient } from './harness.js';
 
 const root = resolve(import.meta.dirname, '../..');
