@@ -1,14 +1,14 @@
 /**
  * The prediction service as a Fastify plugin: validation, metrics, errors and body parsing first, then our
- * decorators, authentication and rate limiting, the OpenAPI document, and the routes. `server.ts` only
- * listens (with the server options of http-server.ts); tests and the benchmark register this plugin on
- * their own instance and use `inject` or a loopback port.
+ * decorators, authentication and rate limiting, the OpenAPI document, and the routes (routes/index.ts,
+ * where a domain registers its own). `server.ts` only listens (with the server options of http-server.ts);
+ * tests and the benchmark register this plugin on their own instance and use `inject` or a loopback port.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { ApiConfig, Config } from '../lib/config.js';
 import type { ObjectStore } from '../lib/object-store.js';
-import type { ArtifactLoaders } from '../models/artifact-loaders.js';
+import type { ArtifactLoaders } from '../models/loaders.js';
 import auth from './plugins/app/auth.js';
 import errorHandler from './plugins/app/error-handler.js';
 import jsonBody from './plugins/app/json-body.js';
@@ -23,11 +23,7 @@ import temporal from './plugins/app/temporal.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import swagger from './plugins/external/swagger.js';
 import { withServedModel } from './openapi-serving.js';
-import health from './routes/health/index.js';
-import metrics from './routes/metrics/index.js';
-import models from './routes/models/index.js';
-import predict from './routes/predict/index.js';
-import ready from './routes/ready/index.js';
+import { apiRoutes } from './routes/index.js';
 
 export interface AppOptions {
   store: ObjectStore;
@@ -73,11 +69,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
     transformSpecification: (spec) => withServedModel(spec, fastify.modelHolder.current()),
   });
 
-  await fastify.register(health);
-  await fastify.register(ready);
-  await fastify.register(metrics);
-  await fastify.register(models, { name: opts.api.model.name });
-  await fastify.register(predict);
+  for (const register of apiRoutes) await register(fastify, opts);
 };
 
 export default app;

@@ -13,6 +13,13 @@ export interface ScheduleContext {
   taskQueue: string;
 }
 
+/** One domain's schedules: their fixed ids and how to build them from the configuration. */
+export interface ScheduleDomain<Ids extends Record<string, string> = Record<string, string>> {
+  /** Every schedule id of the domain, in the order `schedules` declares them. */
+  ids: Ids;
+  schedules(context: ScheduleContext): ScheduleOptions[];
+}
+
 export async function applySchedules(
   client: Client,
   definitions: ScheduleOptions[],

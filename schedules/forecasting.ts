@@ -10,17 +10,17 @@
  */
 import { ScheduleOverlapPolicy, type ScheduleOptions } from '@temporalio/client';
 import type { DataSource } from '../lib/data-source.js';
-import type { ScheduleContext } from '../lib/schedules.js';
+import type { ScheduleContext, ScheduleDomain } from '../lib/schedules.js';
 import type { DriftMonitorInput, MarketRefreshInput } from '../workflows/monitoring-types.js';
 import type { TrainingPipelineInput } from '../workflows/pipeline-types.js';
 
-export const forecastingScheduleIds = {
+const ids = {
   weeklyRetraining: 'cashflow-weekly-retraining',
   dailyDriftCheck: 'cashflow-daily-drift-check',
   marketRefresh: 'cashflow-market-refresh',
 } as const;
 
-export function forecastingSchedules({ config, taskQueue }: ScheduleContext): ScheduleOptions[] {
+function schedules({ config, taskQueue }: ScheduleContext): ScheduleOptions[] {
   const m = config.monitoring;
   const source = m.marketDataSource as unknown as DataSource;
   const model = { name: config.api.model.name };
@@ -44,7 +44,7 @@ export function forecastingSchedules({ config, taskQueue }: ScheduleContext): Sc
   };
   return [
     {
-      scheduleId: forecastingScheduleIds.weeklyRetraining,
+      scheduleId: ids.weeklyRetraining,
       // Sunday 02:00 UTC: markets are closed and the week's data is complete.
       spec: { calendars: [{ dayOfWeek: 'SUNDAY', hour: 2, minute: 0, comment: 'weekly retraining' }] },
       action: {
@@ -58,7 +58,7 @@ export function forecastingSchedules({ config, taskQueue }: ScheduleContext): Sc
       state: { note: 'Weekly retraining on the configured source (MARKET_DATA_SOURCE)' },
     },
     {
-      scheduleId: forecastingScheduleIds.dailyDriftCheck,
+      scheduleId: ids.dailyDriftCheck,
       // 06:00 UTC, after the API has served a full day of traffic.
       spec: { calendars: [{ hour: 6, minute: 0, comment: 'daily drift check' }] },
       action: {
@@ -72,7 +72,7 @@ export function forecastingSchedules({ config, taskQueue }: ScheduleContext): Sc
       state: { note: 'Live inputs of the last DRIFT_WINDOW_HOURS against the training baseline' },
     },
     {
-      scheduleId: forecastingScheduleIds.marketRefresh,
+      scheduleId: ids.marketRefresh,
       spec: { intervals: [{ every: '5 minutes' }] },
       action: {
         type: 'startWorkflow',
@@ -86,3 +86,5 @@ export function forecastingSchedules({ config, taskQueue }: ScheduleContext): Sc
     },
   ];
 }
+
+export const forecastingSchedules = { ids, schedules } satisfies ScheduleDomain<typeof ids>;
