@@ -19,7 +19,7 @@ import { alignMacro } from '../lib/macro-join.js';
 import { DatasetError, parseMarketCsv } from '../lib/market-data.js';
 import { sha256Hex, type ObjectStore } from '../lib/object-store.js';
 import type { MacroObservations } from '../lib/sources/fred.js';
-import { featureSchemaHash } from '../models/registry/minio-registry.js';
+import { featureSchemaHash } from '../models/registry/types.js';
 import { failingFastOnBadInput } from './failures.js';
 import type { DatasetRef } from './ingestion.js';
 

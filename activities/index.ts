@@ -1,11 +1,15 @@
 /**
- * All activities, built from their dependencies. Workers call `createActivities`; workflows import only the
- * type of what it returns.
+ * The activity bags, one per task queue, built from their dependencies. Workers, benchmarks and tests get
+ * the dependencies from workers/dependencies.ts; workflows import only the types of the bags and proxy
+ * each on its own queue (`proxyActivities<PipelineActivities>`, `proxyActivities<TrainingActivities>`).
+ *
+ * A new stage or domain whose activities run on the pipeline queue adds its factory to
+ * `createPipelineActivities` (one line); one with a queue of its own exports a bag of its own here.
  */
 import type { Config } from '../lib/config.js';
 import type { ObjectStore } from '../lib/object-store.js';
 import type { WorkerMetrics } from '../lib/worker-metrics.js';
-import type { ArtifactLoaders } from '../models/artifact-loaders.js';
+import type { ArtifactLoaders } from '../models/loaders.js';
 import type { ModelRegistry } from '../models/registry/types.js';
 import { createCleanupActivities } from './cleanup.js';
 import { createDeploymentActivities } from './deployment.js';
@@ -29,12 +33,12 @@ export interface ActivityDeps {
   metrics: WorkerMetrics;
 }
 
-export function createActivities(deps: ActivityDeps) {
+/** The `cashflow-pipeline` queue: every stage but training, the monitoring loop and the store probe. */
+export function createPipelineActivities(deps: ActivityDeps) {
   return {
     ...createStoreProbeActivities(deps),
     ...createIngestionActivities(deps),
     ...createFeatureActivities(deps),
-    ...createTrainingActivities(deps),
     ...createValidationActivities(deps),
     ...createDriftActivities(deps),
     ...createDeploymentActivities(deps),
@@ -44,5 +48,8 @@ export function createActivities(deps: ActivityDeps) {
   };
 }
 
-/** What workflows proxy: `proxyActivities<Activities>(profile)`. */
-export type Activities = ReturnType<typeof createActivities>;
+/** The training queue (`trainingQueueFor(pipeline)`): the model trainings, CPU-bound on worker threads. */
+export { createTrainingActivities };
+
+export type PipelineActivities = ReturnType<typeof createPipelineActivities>;
+export type TrainingActivities = ReturnType<typeof createTrainingActivities>;

@@ -3,7 +3,7 @@
  * folds (the model is not refitted between folds), the champion's metrics on the same rows, and the gate.
  * A rejected challenger is a normal result with reasons, not an error.
  */
-import type { ArtifactLoaders } from '../models/artifact-loaders.js';
+import type { ArtifactLoaders } from '../models/loaders.js';
 import type { ModelRegistry } from '../models/registry/types.js';
 import { accuracy, forecastMetrics, intervalCoverage } from '../lib/forecast-metrics.js';
 import type { FeatureSet } from '../lib/features.js';

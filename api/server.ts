@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { loadConfig } from '../lib/config.js';
 import { createObjectStore } from '../lib/object-store.js';
-import { createDefaultLoaders } from '../models/default-loaders.js';
+import { defaultLoaders } from '../models/loaders.js';
 import app from './app.js';
 import { apiServerOptions } from './http-server.js';
 import { apiLoggerOptions } from './logger-options.js';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     temporal: config.temporal,
     api: config.api,
     // Every artifact format the pipeline writes: the forest engines and the cashflow net.
-    loaders: createDefaultLoaders(),
+    loaders: defaultLoaders(),
   });
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,5 +1,5 @@
 /**
- * The API as server.ts runs it (same app, logger and limits), but with the linear test engine's loaders,
+ * The API as server.ts runs it (same app, logger and limits), but with the linear engine's loaders (models/linear/),
  * so the benchmark measures the HTTP path, auth, validation, the holder and the log, not a forest.
  */
 import Fastify from 'fastify';
@@ -8,7 +8,7 @@ import { createObjectStore } from '../lib/object-store.js';
 import app from '../api/app.js';
 import { apiServerOptions } from '../api/http-server.js';
 import { apiLoggerOptions } from '../api/logger-options.js';
-import { testLoaders } from '../test/support/test-models.js';
+import { testLoaders } from '../models/linear/versions.js';
 
 const config = loadConfig();
 const fastify = Fastify(apiServerOptions(config.api.limits, apiLoggerOptions(config.logLevel)));

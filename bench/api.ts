@@ -13,11 +13,11 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig } from '../lib/config.js';
 import { createObjectStore } from '../lib/object-store.js';
-import { createModelRegistry } from '../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../models/registry/object-store-registry.js';
 import { freePort, startMinio } from '../infra/servers.js';
 import { startProcess, waitUntilReady, type ManagedProcess } from '../infra/processes.js';
 import { resolveTool } from '../infra/tools.js';
-import { referenceRow, registerTestVersion } from '../test/support/test-models.js';
+import { referenceRow, registerTestVersion } from '../models/linear/versions.js';
 import { registerSampleModel } from './sample-model.js';
 
 const { values } = parseArgs({
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   };
   const store = createObjectStore(s3);
   await store.ensureBucket();
-  const registry = createModelRegistry(store);
+  const registry = createObjectStoreRegistry(store);
   let row: Record<string, number> = referenceRow;
   if (realModel) {
     console.log('training the production model on the sample data ...');

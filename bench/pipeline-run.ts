@@ -7,14 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createActivities } from '../activities/index.js';
+import { createPipelineActivities, createTrainingActivities } from '../activities/index.js';
 import { loadConfig } from '../lib/config.js';
 import { createObjectStore } from '../lib/object-store.js';
-import { createWorkerMetrics } from '../lib/worker-metrics.js';
-import { pipelineStages } from '../workflows/pipeline-types.js';
 import { trainingQueueFor } from '../lib/temporal-names.js';
-import { createDefaultLoaders } from '../models/default-loaders.js';
-import { createModelRegistry } from '../models/registry/minio-registry.js';
+import { activityDependencies } from '../workers/dependencies.js';
 import type { TrainingPipelineInput } from '../workflows/pipeline-types.js';
 import type { trainingPipelineWorkflow } from '../workflows/training-pipeline.js';
 
@@ -27,21 +24,19 @@ const bundle = await bundleWorkflowCode({
   workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
   logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
 });
-const activities = createActivities({
-  store,
-  registry: createModelRegistry(store),
-  loaders: createDefaultLoaders(),
-  sources: config.sources,
-  codeVersion: 'bench',
-  metrics: createWorkerMetrics({ stages: pipelineStages }),
-});
+const deps = activityDependencies(config, { store, codeVersion: 'bench' });
 const native = await NativeConnection.connect({ address: config.temporal.address });
 const taskQueue = `bench-${randomUUID()}`;
-const pipeline = await Worker.create({ connection: native, taskQueue, workflowBundle: bundle, activities });
+const pipeline = await Worker.create({
+  connection: native,
+  taskQueue,
+  workflowBundle: bundle,
+  activities: createPipelineActivities(deps),
+});
 const training = await Worker.create({
   connection: native,
   taskQueue: trainingQueueFor(taskQueue),
-  activities,
+  activities: createTrainingActivities(deps),
 });
 const connection = await Connection.connect({ address: config.temporal.address });
 const client = new Client({ connection });

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../lib/config.js';
 import { AppError } from '../lib/errors.js';
 import { createObjectStore } from '../lib/object-store.js';
-import { createModelRegistry } from '../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../models/registry/object-store-registry.js';
 
 const usage =
   'usage: models list | promote VERSION | rollback [--to VERSION]  [--alias ALIAS] [--model NAME]';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     },
   });
   const [command, version] = positionals;
-  const registry = createModelRegistry(createObjectStore(config.s3));
+  const registry = createObjectStoreRegistry(createObjectStore(config.s3));
   const name = values.model;
 
   if (command === 'list') {

@@ -6,8 +6,8 @@
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import type { Config } from '../lib/config.js';
-import { pollsTaskQueue, taskQueueKinds, type TaskQueueKind } from '../lib/temporal.js';
-import { taskQueues, trainingQueueFor } from '../lib/temporal-names.js';
+import { pollsTaskQueue, type TaskQueueKind } from '../lib/temporal.js';
+import { workerProcesses } from '../workers/processes.js';
 import { startProcess, stopUnlessReady, waitUntilReady, type ManagedProcess } from './processes.js';
 import { ownsPort, startMinio, startTemporalDevServer } from './servers.js';
 import { startPrometheusFor } from './stack-monitoring.js';
@@ -108,27 +108,19 @@ export interface WorkerService extends Service {
   recheck(proc: ManagedProcess, timeoutMs: number): Promise<void>;
 }
 
+/** One service per worker process of workers/processes.ts: a queue of its own is registered there. */
 export function workerServices(ctx: StackContext): WorkerService[] {
-  const worker = (name: string, entry: string, queue: string, kind: TaskQueueKind): WorkerService => ({
+  return workerProcesses.map(({ name, entry, taskQueue: queue, polls }) => ({
     name,
     queue,
     layer: layers.workers,
     stopGraceMs: workerGraceMs(ctx.config),
     start: () => {
       const proc = nodeProcess(ctx, name, entry);
-      return stopUnlessReady(proc, () => waitUntilPolling(ctx, proc, queue, kind));
+      return stopUnlessReady(proc, () => waitUntilPolling(ctx, proc, queue, polls));
     },
-    recheck: (proc, timeoutMs) => waitUntilPolling(ctx, proc, queue, kind, timeoutMs),
-  });
-  return [
-    worker('worker-pipeline', 'workers/pipeline.ts', taskQueues.pipeline, taskQueueKinds.workflow),
-    worker(
-      'worker-training',
-      'workers/training.ts',
-      trainingQueueFor(taskQueues.pipeline),
-      taskQueueKinds.activity,
-    ),
-  ];
+    recheck: (proc, timeoutMs) => waitUntilPolling(ctx, proc, queue, polls, timeoutMs),
+  }));
 }
 
 export function apiService(ctx: StackContext, env: NodeJS.ProcessEnv): Service {

@@ -2,8 +2,7 @@
  * The model engines by name: which forest implementation trains a model is a configuration choice, and
  * an artifact names the engine that reads it back.
  */
-import { peekEngine } from './artifact-envelope.js';
-import { ModelInputError, type ModelEngine, type TrainedModel } from './engine.js';
+import { ModelInputError, type ModelEngine } from './engine.js';
 import type { ForestOptions } from './forest-options.js';
 import { mlRandomForestEngine } from './ml-random-forest/index.js';
 import { histogramForestEngine } from './random-forest/index.js';
@@ -27,9 +26,4 @@ export function getEngine(name: string = defaultEngineName): ModelEngine<ForestO
     throw new ModelInputError(`unknown model engine "${name}"; known: ${Object.keys(engines).join(', ')}`);
   }
   return engines[name];
-}
-
-/** Loads an artifact with the engine named in its header. */
-export function loadModel(bytes: Uint8Array): TrainedModel {
-  return getEngine(peekEngine(bytes)).load(bytes);
 }

@@ -1,20 +1,20 @@
 /**
- * Holds the Predictor the API serves and keeps it in step with an alias of the registry. The alias object's
- * ETag is polled; when it changes, the new version is read, verified, loaded and tried, and only then
- * swapped in with one assignment. Requests take the current Predictor once and finish on it. Any failure
+ * Holds the Predictor the API serves and keeps it in step with an alias of the registry. The alias's
+ * revision (its object's ETag) is polled; when it changes, the new version is read, verified, loaded and
+ * tried, and only then swapped in with one assignment. Requests take the current Predictor once and finish on it. Any failure
  * leaves the serving model in place: a broken version is refused, an unreachable store is waited out.
  */
 import { AppError } from '../lib/errors.js';
 import { withTimeout, type ObjectStore } from '../lib/object-store.js';
-import type { ArtifactLoaders } from './artifact-loaders.js';
+import type { ArtifactLoaders } from './loaders.js';
 import { loadPredictor, type PositionSizing, type Predictor } from './predictor.js';
-import type { ObjectStoreModelRegistry } from './registry/minio-registry.js';
+import type { ModelRegistry } from './registry/types.js';
 
 export type ReloadResult = 'success' | 'failure';
 
 export interface ModelHolderOptions {
-  registry: ObjectStoreModelRegistry;
-  store: Pick<ObjectStore, 'stat' | 'ping'>;
+  registry: ModelRegistry;
+  store: Pick<ObjectStore, 'ping'>;
   name: string;
   alias: string;
   pollMs: number;
@@ -102,23 +102,23 @@ export class ModelHolder {
   }
 
   private async look(): Promise<void> {
-    const { registry, store, name, alias, log } = this.options;
+    const { registry, name, alias, log } = this.options;
     const where = `alias ${alias} of model ${name}`;
     let etag: string | undefined;
     let version: string | undefined;
     try {
-      const info = await withTimeout(
-        store.stat(registry.aliasKey(name, alias)),
+      const revision = await withTimeout(
+        registry.aliasRevision(name, alias),
         aliasCheckTimeoutMs,
         'object store',
       );
       this.storeError = undefined;
-      if (!info) {
+      if (revision === undefined) {
         this.reason = `the registry has no ${where}`;
         return;
       }
-      if (info.etag === this.seenEtag) return;
-      etag = info.etag;
+      if (revision === this.seenEtag) return;
+      etag = revision;
       const record = await withTimeout(registry.getAlias(name, alias), aliasCheckTimeoutMs, 'object store');
       if (!record) return;
       version = record.version;

@@ -4,11 +4,10 @@
  * and run once before anyone may use it. The API swaps in a new Predictor only when this has succeeded.
  */
 import { AppError } from '../lib/errors.js';
-import { artifactRoles, type ArtifactLoaders, type CashflowModel } from './artifact-loaders.js';
-import type { Matrix, TrainedModel } from './engine.js';
-import { featureSchemaHash } from './registry/minio-registry.js';
+import type { Matrix } from './engine.js';
+import { artifactRoles, type ArtifactLoaders } from './loaders.js';
 import type { HorizonInterval, RowPrediction } from './prediction-row.js';
-import type { ModelManifest, ModelRegistry } from './registry/types.js';
+import { featureSchemaHash, type ModelManifest, type ModelRegistry } from './registry/types.js';
 
 export type { RowPrediction };
 
@@ -40,29 +39,6 @@ export function positionSize(p10: number, p90: number, riskFlag: 0 | 1, sizing: 
   if (riskFlag === 1) return 0;
   const sigma = Math.max(0, p90 - p10) / p10p90Sigmas;
   return sigma > 0 ? Math.min(sizing.maxSize, sizing.riskBudget / sigma) : sizing.maxSize;
-}
-
-export interface LoaderLookup {
-  tabular(format: string): ((bytes: Uint8Array) => TrainedModel) | undefined;
-  cashflow(format: string): ((bytes: Uint8Array) => Promise<CashflowModel>) | undefined;
-}
-
-/** The API's loaders from a format lookup (e.g. engine name → engine.load), failing clearly on unknown formats. */
-export function createArtifactLoaders(lookup: LoaderLookup): ArtifactLoaders {
-  const missing = (kind: string, format: string) =>
-    new AppError('MODEL_LOAD_FAILED', `no ${kind} loader for artifact format ${JSON.stringify(format)}`);
-  return {
-    tabular(format, bytes) {
-      const load = lookup.tabular(format);
-      if (!load) throw missing('tabular', format);
-      return load(bytes);
-    },
-    async cashflow(format, bytes) {
-      const load = lookup.cashflow(format);
-      if (!load) throw missing('cash-flow', format);
-      return load(bytes);
-    },
-  };
 }
 
 function loadFailed(manifest: ModelManifest, problem: string): AppError {

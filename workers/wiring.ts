@@ -1,6 +1,7 @@
 /**
  * What every worker process builds from the configuration: logger, runtime (with the Temporal SDK's own
- * Prometheus exporter), store, registry, metrics (served on the worker's metrics port) and activities.
+ * Prometheus exporter), metrics (served on the worker's metrics port) and the activities' dependencies
+ * (workers/dependencies.ts); the entry file picks the activity bag of its task queue.
  */
 import {
   NativeConnection,
@@ -9,17 +10,15 @@ import {
   makeTelemetryFilterString,
   type WorkerOptions,
 } from '@temporalio/worker';
-import { createActivities } from '../activities/index.js';
-import { loadConfig, type Config } from '../lib/config.js';
+import type { ActivityDeps } from '../activities/index.js';
+import { loadConfig } from '../lib/config.js';
 import { createLogger, type Logger } from '../lib/logger.js';
-import { serveMetrics, type MetricsServer } from '../lib/metrics-server.js';
+import { serveMetrics } from '../lib/metrics-server.js';
 import { createObjectStore } from '../lib/object-store.js';
 import { heartbeatIntervalMs } from '../lib/heartbeats.js';
 import { codeVersion } from '../lib/versions.js';
-import { createWorkerMetrics } from '../lib/worker-metrics.js';
-import { pipelineStages } from '../workflows/pipeline-types.js';
-import { createDefaultLoaders } from '../models/default-loaders.js';
-import { createModelRegistry } from '../models/registry/minio-registry.js';
+import { activityDependencies, pipelineWorkerMetrics } from './dependencies.js';
+import type { WorkerPorts, WorkerProcess } from './processes.js';
 
 /**
  * Heartbeats reach the server at least every second (the SDK otherwise holds them back for up to 80 % of
@@ -29,11 +28,6 @@ import { createModelRegistry } from '../models/registry/minio-registry.js';
 export const heartbeatDelivery = {
   maxHeartbeatThrottleInterval: heartbeatIntervalMs,
 } satisfies Partial<WorkerOptions>;
-
-export interface WorkerPorts {
-  metricsPort: number;
-  sdkMetricsPort: number;
-}
 
 export function installRuntime(log: Logger, host: string, ports: WorkerPorts): void {
   Runtime.install({
@@ -60,66 +54,45 @@ export function installRuntime(log: Logger, host: string, ports: WorkerPorts): v
   });
 }
 
-export async function buildActivities(
-  config: Config,
-  ports: WorkerPorts,
-): Promise<{
-  activities: ReturnType<typeof createActivities>;
-  store: ReturnType<typeof createObjectStore>;
-  metricsServer: MetricsServer;
-}> {
-  const store = createObjectStore(config.s3);
-  await store.ensureBucket();
-  const metrics = createWorkerMetrics({ stages: pipelineStages });
-  const metricsServer = await serveMetrics(
-    metrics.registry,
-    ports.metricsPort,
-    config.monitoring.metricsHost,
-  );
-  const activities = createActivities({
-    store,
-    registry: createModelRegistry(store),
-    loaders: createDefaultLoaders(),
-    sources: config.sources,
-    codeVersion: codeVersion(),
-    metrics,
-  });
-  return { store, activities, metricsServer };
-}
-
-export { createLogger };
-
-type Activities = Awaited<ReturnType<typeof buildActivities>>['activities'];
-
 /**
  * One worker process's life: runtime and metrics up, connect, poll `taskQueue` until a shutdown signal
  * (the Temporal runtime's SIGINT/SIGTERM handling lets in-flight activities finish within the grace time),
  * then close the metrics server and the connection.
  */
-export async function runWorkerProcess(options: {
-  name: string;
-  ports: (config: Config) => WorkerPorts;
-  taskQueue: string;
-  worker: (activities: Activities) => Omit<WorkerOptions, 'connection' | 'namespace' | 'taskQueue'>;
-}): Promise<void> {
+export async function runWorkerProcess(
+  definition: WorkerProcess,
+  worker: (deps: ActivityDeps) => Omit<WorkerOptions, 'connection' | 'namespace' | 'taskQueue'>,
+): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(options.name, config.logLevel);
-  const ports = options.ports(config);
+  const log = createLogger(definition.name, config.logLevel);
+  const ports = definition.ports(config);
   installRuntime(log, config.monitoring.metricsHost, ports);
-  const { store, activities, metricsServer } = await buildActivities(config, ports);
+  const store = createObjectStore(config.s3);
+  await store.ensureBucket();
+  const metrics = pipelineWorkerMetrics();
+  const metricsServer = await serveMetrics(
+    metrics.registry,
+    ports.metricsPort,
+    config.monitoring.metricsHost,
+  );
+  const deps = activityDependencies(config, { store, codeVersion: codeVersion(), metrics });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   try {
-    const worker = await Worker.create({
+    const created = await Worker.create({
       connection,
       namespace: config.temporal.namespace,
-      taskQueue: options.taskQueue,
+      taskQueue: definition.taskQueue,
       shutdownGraceTime: `${config.workers.drainSeconds} seconds`,
       ...heartbeatDelivery,
-      ...options.worker(activities),
+      ...worker(deps),
     });
-    const where = { taskQueue: options.taskQueue, temporal: config.temporal.address, store: store.endpoint };
+    const where = {
+      taskQueue: definition.taskQueue,
+      temporal: config.temporal.address,
+      store: store.endpoint,
+    };
     log.info({ ...where, metrics: metricsServer.url }, 'worker started');
-    await worker.run();
+    await created.run();
     log.info('worker stopped');
   } finally {
     await metricsServer.close();

@@ -4,7 +4,7 @@
  * cool-down (workflows/retraining.ts). The daily schedule runs it; it can be started by hand too.
  */
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
+import type { PipelineActivities } from '../activities/index.js';
 import { dataStage } from './activity-profiles.js';
 import {
   monitoringDefaults,
@@ -14,7 +14,7 @@ import {
 } from './monitoring-types.js';
 import { startRetraining } from './retraining.js';
 
-const data = proxyActivities<Activities>(dataStage);
+const data = proxyActivities<PipelineActivities>(dataStage);
 
 export async function driftMonitorWorkflow(input: DriftMonitorInput = {}): Promise<DriftMonitorOutput> {
   const modelName = input.modelName ?? monitoringDefaults.modelName;

@@ -5,7 +5,7 @@
  * more than the threshold is the accuracy alarm, which starts a retraining run (once per cool-down).
  */
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
+import type { PipelineActivities } from '../activities/index.js';
 import { dataStage } from './activity-profiles.js';
 import {
   monitoringDefaults,
@@ -15,7 +15,7 @@ import {
 } from './monitoring-types.js';
 import { startRetraining } from './retraining.js';
 
-const data = proxyActivities<Activities>(dataStage);
+const data = proxyActivities<PipelineActivities>(dataStage);
 
 export async function marketRefreshWorkflow(input: MarketRefreshInput = {}): Promise<MarketRefreshOutput> {
   const modelName = input.modelName ?? monitoringDefaults.modelName;

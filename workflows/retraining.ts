@@ -6,13 +6,13 @@
  */
 import { ParentClosePolicy, WorkflowIdReusePolicy, proxyActivities, startChild } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import type { Activities } from '../activities/index.js';
+import type { PipelineActivities } from '../activities/index.js';
 import { io } from './activity-profiles.js';
 import type { RetrainingReason } from '../activities/monitoring.js';
 import type { RetrainingOutcome, RetrainingPolicy } from './monitoring-types.js';
 import type { trainingPipelineWorkflow } from './training-pipeline.js';
 
-const quick = proxyActivities<Activities>(io);
+const quick = proxyActivities<PipelineActivities>(io);
 
 export async function startRetraining(
   modelName: string,

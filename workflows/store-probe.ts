@@ -4,11 +4,11 @@
  * and the object store really work together.
  */
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
+import type { PipelineActivities } from '../activities/index.js';
 import type { ProbeObjectStoreOutput } from '../activities/store-probe.js';
 import { io } from './activity-profiles.js';
 
-const { probeObjectStore } = proxyActivities<Activities>(io);
+const { probeObjectStore } = proxyActivities<PipelineActivities>(io);
 
 export interface StoreProbeInput {
   /** Free text stored in the probe object, e.g. who started the probe. */

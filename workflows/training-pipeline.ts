@@ -13,7 +13,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
+import type { PipelineActivities, TrainingActivities } from '../activities/index.js';
 import { searchAttributes, trainingQueueFor } from '../lib/temporal-names.js';
 import { dataStage, io, training } from './activity-profiles.js';
 import { allOrCancel } from './all-or-cancel.js';
@@ -26,8 +26,8 @@ import {
   type TrainingPipelineOutput,
 } from './pipeline-types.js';
 
-const data = proxyActivities<Activities>(dataStage);
-const quick = proxyActivities<Activities>(io);
+const data = proxyActivities<PipelineActivities>(dataStage);
+const quick = proxyActivities<PipelineActivities>(io);
 
 export const progressQuery = defineQuery<PipelineProgress>('progress');
 
@@ -65,7 +65,7 @@ async function runPipeline(
   stageSeconds: Record<string, number>,
 ): Promise<TrainingPipelineOutput> {
   const input = resolvePipelineInput(rawInput);
-  const trainers = proxyActivities<Activities>({
+  const trainers = proxyActivities<TrainingActivities>({
     ...training,
     taskQueue: trainingQueueFor(workflowInfo().taskQueue),
   });

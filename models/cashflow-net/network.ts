@@ -11,7 +11,7 @@ import {
   relativeInputs,
   type RelativeInputs,
 } from '../../lib/relative-features.js';
-import type { CashflowModel, QuantilePaths } from '../artifact-loaders.js';
+import type { CashflowModel, QuantilePaths } from '../loaders.js';
 import {
   decodeCashflowNet,
   encodeCashflowNet,

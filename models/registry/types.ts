@@ -7,7 +7,16 @@
  *
  * Versions are `v0001`, `v0002`, ... per model name. A version exists once its manifest exists; artifacts
  * are written before it, so a reader that finds a manifest finds every artifact it lists.
+ *
+ * This interface is what the API, the model holder, the activities and the CLI depend on; which store backs
+ * it (object-store-registry.ts works on any S3-compatible store) is wiring.
  */
+import { createHash } from 'node:crypto';
+
+/** SHA-256 of the JSON of a feature schema: the manifest's `featureSchemaHash`. */
+export function featureSchemaHash(featureSchema: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(featureSchema)).digest('hex');
+}
 
 export interface ArtifactRef {
   /** File name inside the version folder, e.g. `prediction-forest.bin`. */
@@ -73,6 +82,13 @@ export interface ModelRegistry {
   /** Reads one artifact and verifies size and SHA-256 against the manifest; a mismatch is an error. */
   readArtifact(manifest: ModelManifest, artifactName: string): Promise<Uint8Array>;
   getAlias(name: string, alias: string): Promise<AliasRecord | undefined>;
+  /** Every alias of the model with the version it points to. */
+  listAliases(name: string): Promise<AliasRecord[]>;
+  /**
+   * A token that changes whenever the alias is written (undefined when there is no such alias): a watcher
+   * compares it between polls and reads the alias only when it moved.
+   */
+  aliasRevision(name: string, alias: string): Promise<string | undefined>;
   /** Points the alias at an existing, complete version in one write (readers see old or new, never half). */
   setAlias(name: string, alias: string, version: string): Promise<AliasRecord>;
   /** Points the alias back at `toVersion`, or at the version it pointed to before. */

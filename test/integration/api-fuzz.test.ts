@@ -11,8 +11,8 @@ import fp from 'fastify-plugin';
 import app from '../../api/app.js';
 import { apiServerOptions } from '../../api/http-server.js';
 import { registerSampleModel } from '../../bench/sample-model.js';
-import { createDefaultLoaders } from '../../models/default-loaders.js';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { defaultLoaders } from '../../models/loaders.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { testApiConfig, testToken } from '../support/api-app.js';
 import { requestArbitrary, operationsOf, type OpenApiDocument } from '../support/fuzz/requests.js';
 import { createResponseChecker } from '../support/fuzz/responses.js';
@@ -29,7 +29,7 @@ let baseUrl = '';
 beforeAll(async () => {
   const store = await isolatedStore('fuzz');
   // A real forest pair and cashflow net, small enough to train in seconds.
-  await registerSampleModel(createModelRegistry(store), name, {
+  await registerSampleModel(createObjectStoreRegistry(store), name, {
     nEstimators: 8,
     maxDepth: 4,
     cashflowEpochs: 2,
@@ -46,7 +46,7 @@ beforeAll(async () => {
     store,
     temporal: integrationConfig().temporal,
     api,
-    loaders: createDefaultLoaders(),
+    loaders: defaultLoaders(),
   });
   baseUrl = await fastify.listen({ host: '127.0.0.1', port: 0 });
   while (!fastify.modelHolder.current()) await new Promise((r) => setTimeout(r, 100));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { auth, buildTestApi } from '../support/api-app.js';
 import { referenceRow, registerTestVersion } from '../support/test-models.js';
 import type { SinglePrediction } from '../../api/schemas/predict.js';
@@ -16,7 +16,7 @@ afterEach(async () => {
 describe('hot swap against the real MinIO', () => {
   it('promotes a new version under a stream of requests: none fails, the new version answers after', async () => {
     const store = await freshStore();
-    const registry = createModelRegistry(store);
+    const registry = createObjectStoreRegistry(store);
     const name = `swap-${randomUUID().slice(0, 8)}`;
     await registerTestVersion(registry, { name, bias: 1 });
     await registry.setAlias(name, 'production', 'v0001');

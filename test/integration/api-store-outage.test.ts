@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createObjectStore } from '../../lib/object-store.js';
 import { loadConfig } from '../../lib/config.js';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { freePort, startMinio } from '../../infra/servers.js';
 import { resolveTool } from '../../infra/tools.js';
 import type { ManagedProcess } from '../../infra/processes.js';
@@ -49,7 +49,7 @@ describe('the API when its MinIO stops', () => {
     };
     const store = createObjectStore(s3);
     await store.ensureBucket();
-    const registry = createModelRegistry(store);
+    const registry = createObjectStoreRegistry(store);
     await registerTestVersion(registry, { name: 'cashflow-forecaster', bias: 1 });
     await registry.setAlias('cashflow-forecaster', 'production', 'v0001');
     app = await buildTestApi({

@@ -10,11 +10,14 @@ import { NativeConnection, Worker, Runtime, DefaultLogger } from '@temporalio/wo
 import { loadConfig, type Config } from '../../lib/config.js';
 import { createObjectStore, type ObjectStore } from '../../lib/object-store.js';
 import { trainingQueueFor } from '../../lib/temporal-names.js';
-import { createActivities, type ActivityDeps } from '../../activities/index.js';
-import { createDefaultLoaders } from '../../models/default-loaders.js';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
-import { createWorkerMetrics } from '../../lib/worker-metrics.js';
-import { pipelineStages } from '../../workflows/pipeline-types.js';
+import {
+  createPipelineActivities,
+  createTrainingActivities,
+  type ActivityDeps,
+  type PipelineActivities,
+  type TrainingActivities,
+} from '../../activities/index.js';
+import { activityDependencies } from '../../workers/dependencies.js';
 import { heartbeatDelivery } from '../../workers/wiring.js';
 
 let runtimeInstalled = false;
@@ -77,12 +80,7 @@ export async function temporalClient(config = integrationConfig()): Promise<Clie
 /** Activity dependencies on the real store, with the real registry and loaders unless overridden. */
 export function activityDeps(store: ObjectStore, overrides: Partial<ActivityDeps> = {}): ActivityDeps {
   return {
-    store,
-    registry: createModelRegistry(store),
-    loaders: createDefaultLoaders(),
-    sources: loadConfig({}).sources,
-    codeVersion: 'integration-test',
-    metrics: createWorkerMetrics({ stages: pipelineStages }),
+    ...activityDependencies(loadConfig({}), { store, codeVersion: 'integration-test' }),
     ...overrides,
   };
 }
@@ -96,27 +94,32 @@ export async function withWorker<T>(
   fn: (ctx: { taskQueue: string; client: Client }) => Promise<T>,
   config = integrationConfig(),
   /** Activities to run instead of the real ones (e.g. one that fails on cue). */
-  replace: Partial<ReturnType<typeof createActivities>> = {},
+  replace: Partial<PipelineActivities & TrainingActivities> = {},
 ): Promise<T> {
   installTestRuntime();
   const taskQueue = `test-${randomUUID()}`;
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const client = await temporalClient(config);
   try {
-    const activities = { ...createActivities(deps), ...replace };
+    const trainingActivities = createTrainingActivities(deps);
+    // Each replacement goes to the queue whose bag has an activity of that name.
+    const pick = (inTraining: boolean) =>
+      Object.fromEntries(
+        Object.entries(replace).filter(([name]) => name in trainingActivities === inTraining),
+      );
     const pipeline = await Worker.create({
       connection,
       namespace: config.temporal.namespace,
       taskQueue,
       workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
-      activities,
+      activities: { ...createPipelineActivities(deps), ...pick(false) },
       ...heartbeatDelivery,
     });
     const training = await Worker.create({
       connection,
       namespace: config.temporal.namespace,
       taskQueue: trainingQueueFor(taskQueue),
-      activities,
+      activities: { ...trainingActivities, ...pick(true) },
       ...heartbeatDelivery,
     });
     return await pipeline.runUntil(training.runUntil(fn({ taskQueue, client })));

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import app from '../../api/app.js';
 import { loadConfig } from '../../lib/config.js';
 import { packageData, packageDataFolder } from '../../lib/package-data.js';
-import { createDefaultLoaders } from '../../models/default-loaders.js';
+import { defaultLoaders } from '../../models/loaders.js';
 import type { TrainingPipelineInput } from '../../workflows/pipeline-types.js';
 import type { trainingPipelineWorkflow } from '../../workflows/training-pipeline.js';
 import { auth, testApiConfig } from '../support/api-app.js';
@@ -62,7 +62,7 @@ describe('a macro-enabled run on package data, offline', () => {
         store,
         temporal: config.temporal,
         api: testApiConfig(),
-        loaders: createDefaultLoaders(),
+        loaders: defaultLoaders(),
       });
       try {
         for (

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.js';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { freshStore } from './harness.js';
 import { registerTestVersion, testVersion } from '../support/test-models.js';
 
@@ -9,7 +9,7 @@ const uniqueName = () => `reg-${randomUUID().slice(0, 8)}`;
 
 async function setup() {
   const store = await freshStore();
-  return { store, registry: createModelRegistry(store) };
+  return { store, registry: createObjectStoreRegistry(store) };
 }
 
 describe('model registry on the real MinIO', () => {

@@ -14,9 +14,8 @@ import fp from 'fastify-plugin';
 import app from '../../api/app.js';
 import { decodeFeatureSet } from '../../lib/feature-store.js';
 import { serveMetrics } from '../../lib/metrics-server.js';
-import { createWorkerMetrics } from '../../lib/worker-metrics.js';
-import { pipelineStages } from '../../workflows/pipeline-types.js';
-import { createDefaultLoaders } from '../../models/default-loaders.js';
+import { pipelineWorkerMetrics } from '../../workers/dependencies.js';
+import { defaultLoaders } from '../../models/loaders.js';
 import { freePort } from '../../infra/servers.js';
 import type { TrainingPipelineInput } from '../../workflows/pipeline-types.js';
 import type {
@@ -66,7 +65,7 @@ async function startApi(
       // Every row is logged, in objects of at most 100, so the drift monitor sees all the traffic.
       predictionLog: { sampleRate: 1, batchSize: 100, flushMs: 200 },
     }),
-    loaders: createDefaultLoaders(),
+    loaders: defaultLoaders(),
   });
   await api.listen({ host: '127.0.0.1', port: 0 });
   const address = api.server.address();
@@ -93,7 +92,7 @@ describe('monitoring loop', () => {
     const sdkPort = await freePort();
     installTestRuntime(`127.0.0.1:${sdkPort}`);
     const store = await isolatedStore('monitoring');
-    const metrics = createWorkerMetrics({ stages: pipelineStages });
+    const metrics = pipelineWorkerMetrics();
     const workerMetrics = await serveMetrics(metrics.registry, 0);
     cleanups.push(() => workerMetrics.close());
     const { api, url } = await startApi(store);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { auth, buildTestApi } from '../support/api-app.js';
 import { referenceRow, registerTestVersion } from '../support/test-models.js';
 import { freshStore } from './harness.js';
@@ -15,7 +15,7 @@ afterEach(async () => {
 describe('prediction log on the real MinIO', () => {
   it('writes sampled inputs and outputs in JSON-lines batches, the rest when the app closes', async () => {
     const store = await freshStore();
-    const registry = createModelRegistry(store);
+    const registry = createObjectStoreRegistry(store);
     const name = `log-${randomUUID().slice(0, 8)}`;
     await registerTestVersion(registry, { name, bias: 1 });
     await registry.setAlias(name, 'production', 'v0001');

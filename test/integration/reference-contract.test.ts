@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import app from '../../api/app.js';
-import { createDefaultLoaders } from '../../models/default-loaders.js';
+import { defaultLoaders } from '../../models/loaders.js';
 import type { TrainingPipelineInput, TrainingPipelineOutput } from '../../workflows/pipeline-types.js';
 import type { trainingPipelineWorkflow } from '../../workflows/training-pipeline.js';
 import { testApiConfig, testToken } from '../support/api-app.js';
@@ -61,7 +61,7 @@ beforeAll(
       store,
       temporal: config.temporal,
       api: testApiConfig(),
-      loaders: createDefaultLoaders(),
+      loaders: defaultLoaders(),
     });
     await api.listen({ host: '127.0.0.1', port: 0 });
     const address = api.server.address();

@@ -16,7 +16,7 @@ import { readRunRecord } from '../../infra/run-state.js';
 import { loadConfig } from '../../lib/config.js';
 import { createObjectStore } from '../../lib/object-store.js';
 import { activityRunning } from '../../lib/temporal.js';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import {
   processesUsing,
   recordedChild,
@@ -42,7 +42,7 @@ let client: Client;
 
 const versions = () => {
   const config = loadConfig(env);
-  return createModelRegistry(createObjectStore(config.s3)).listVersions(config.api.model.name);
+  return createObjectStoreRegistry(createObjectStore(config.s3)).listVersions(config.api.model.name);
 };
 const kill = (name: string) => process.kill(recordedChild(stateDir, name).pid, 'SIGKILL');
 

@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { ApplicationFailure } from '@temporalio/common';
-import { createActivities } from '../../activities/index.js';
+import { createTrainingActivities } from '../../activities/index.js';
 import type { TrainTabularInput } from '../../activities/training.js';
 import type { TrainingPipelineInput } from '../../workflows/pipeline-types.js';
 import { activityEvents, attemptsOf, eventName, runToFailure } from './failed-run.js';
@@ -23,7 +23,7 @@ describe('a failing training', () => {
   it('cancels the running siblings, fails the run with its own failure and leaves no run objects', async () => {
     const store = await isolatedStore('cancel');
     const deps = activityDeps(store);
-    const real = createActivities(deps);
+    const real = createTrainingActivities(deps);
     const run = await runToFailure(deps, base, {
       // The risk classifier fails once the others are well under way; the prediction forest is real.
       trainRandomForest: async (input: TrainTabularInput) => {

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { loadConfig } from '../../lib/config.js';
 import { resolveTool } from '../../infra/tools.js';
 import { inject } from 'vitest';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import type { ModelRegistry } from '../../models/registry/types.js';
 import type { TrainingPipelineInput } from '../../workflows/pipeline-types.js';
 import { progressQuery, type trainingPipelineWorkflow } from '../../workflows/training-pipeline.js';
@@ -31,7 +31,7 @@ const small: Partial<TrainingPipelineInput> = {
 describe('trainingPipelineWorkflow', () => {
   it('takes the sample data to a deployed model with lineage, then rejects a challenger that fails the gate', async () => {
     const store = await isolatedStore('pipeline');
-    const registry = createModelRegistry(store);
+    const registry = createObjectStoreRegistry(store);
     const { first, second, history } = await withWorker(
       activityDeps(store),
       async ({ taskQueue, client }) => {
@@ -141,7 +141,7 @@ describe('trainingPipelineWorkflow', () => {
 
   it('a retried deployment registers one version', async () => {
     const store = await isolatedStore('idempotent');
-    const real = createModelRegistry(store);
+    const real = createObjectStoreRegistry(store);
     let failuresLeft = 1;
     // The first attempt registers the version, then fails as if the worker had died before completing.
     const flaky: ModelRegistry = {

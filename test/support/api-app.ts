@@ -5,7 +5,7 @@ import app from '../../api/app.js';
 import { apiServerOptions } from '../../api/http-server.js';
 import { loadConfig, type ApiConfig, type Config } from '../../lib/config.js';
 import type { ObjectStore } from '../../lib/object-store.js';
-import type { ArtifactLoaders } from '../../models/artifact-loaders.js';
+import type { ArtifactLoaders } from '../../models/loaders.js';
 import { testLoaders } from './test-models.js';
 
 export const testToken = 'test-token-0123456789abcdef';

@@ -1,71 +1,9 @@
-/** Registers versions built with the linear test engine, and the loaders that read them back. */
-import { contractFields } from '../../lib/feature-sets.js';
-import { referenceRow } from '../../api/schemas/predict.js';
-import { createArtifactLoaders } from '../../models/predictor.js';
-import type { ModelManifest, ModelRegistry, NewVersion } from '../../models/registry/types.js';
-import {
-  linearCashflowArtifact,
-  linearCashflowFormat,
-  linearFormat,
-  linearModel,
-  loadLinearCashflow,
-  loadLinearModel,
-} from './linear-engine.js';
-
-/** The features of the reference request, in the order the models expect them. */
-export const referenceFeatures = [...contractFields];
-
-export { referenceRow };
-
-export const testLoaders = createArtifactLoaders({
-  tabular: (format) => (format === linearFormat ? loadLinearModel : undefined),
-  cashflow: (format) => (format === linearCashflowFormat ? loadLinearCashflow : undefined),
-});
-
-export interface TestVersionOptions {
-  name: string;
-  /** Added to every prediction, so tests can tell versions apart by their answers. */
-  bias: number;
-  features?: string[];
-  horizons?: number;
-}
-
-export function testVersion(options: TestVersionOptions): NewVersion {
-  const featureNames = options.features ?? referenceFeatures;
-  const weights = featureNames.map((f) => (f === 'stock_price' ? 0.8 : 0));
-  // The risk classifier flags rows whose vix is above 25 (logistic score vix − 25).
-  const riskWeights = featureNames.map((f) => (f === 'vix' ? 1 : 0));
-  const prediction = linearModel({ task: 'regression', featureNames, weights, bias: options.bias });
-  const risk = linearModel({ task: 'classification', featureNames, weights: riskWeights, bias: -25 });
-  return {
-    name: options.name,
-    featureSchema: featureNames,
-    artifacts: [
-      { name: 'prediction.json', role: 'prediction', format: linearFormat, body: prediction.serialize() },
-      { name: 'risk.json', role: 'risk', format: linearFormat, body: risk.serialize() },
-      {
-        name: 'cashflow.json',
-        role: 'cashflow',
-        format: linearCashflowFormat,
-        body: linearCashflowArtifact({
-          featureNames,
-          horizons: options.horizons ?? 5,
-          weights,
-          bias: options.bias,
-          drift: 0.5,
-          spread: 2,
-        }),
-      },
-    ],
-    metrics: { mae: 1.5 },
-    parameters: { bias: options.bias },
-    lineage: { dataHash: 'test-data', codeVersion: 'test', workflowId: 'test-workflow', runId: 'test-run' },
-  };
-}
-
-export async function registerTestVersion(
-  registry: ModelRegistry,
-  options: TestVersionOptions & { key?: string },
-): Promise<ModelManifest> {
-  return registry.registerVersion(testVersion(options), options.key ?? `${options.name}-${options.bias}`);
-}
+/** The linear engine's versions and loaders (models/linear/), under the names the tests use. */
+export {
+  referenceFeatures,
+  referenceRow,
+  registerTestVersion,
+  testLoaders,
+  testVersion,
+  type TestVersionOptions,
+} from '../../models/linear/versions.js';

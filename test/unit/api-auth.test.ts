@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { apiLoggerOptions } from '../../api/logger-options.js';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { auth, buildTestApi, testApiConfig, testToken } from '../support/api-app.js';
 import { createMemoryStore } from '../support/memory-store.js';
 import { referenceRow, registerTestVersion } from '../support/test-models.js';
@@ -22,7 +22,7 @@ afterEach(async () => {
 
 async function servingStore() {
   const store = createMemoryStore();
-  const registry = createModelRegistry(store);
+  const registry = createObjectStoreRegistry(store);
   await registerTestVersion(registry, { name: 'cashflow-forecaster', bias: 1 });
   await registry.setAlias('cashflow-forecaster', 'production', 'v0001');
   return store;

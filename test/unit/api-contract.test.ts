@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { featureCatalogue } from '../../lib/feature-catalogue.js';
 import { contractFields } from '../../lib/feature-sets.js';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { auth, buildTestApi } from '../support/api-app.js';
 import { createMemoryStore } from '../support/memory-store.js';
 import { referenceRow, registerTestVersion } from '../support/test-models.js';
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 async function serving(features: string[]) {
   const store = createMemoryStore();
-  const registry = createModelRegistry(store);
+  const registry = createObjectStoreRegistry(store);
   await registerTestVersion(registry, { name, bias: 1, features });
   await registry.setAlias(name, 'production', 'v0001');
   app = await buildTestApi({ store });

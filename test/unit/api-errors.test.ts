@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { Value } from 'typebox/value';
 import { ErrorResponse } from '../../api/schemas/error.js';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { auth, buildTestApi } from '../support/api-app.js';
 import { createMemoryStore } from '../support/memory-store.js';
 import { referenceRow, registerTestVersion } from '../support/test-models.js';
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 async function servingApp(api: Partial<ApiConfig> = {}) {
   const store = createMemoryStore();
-  const registry = createModelRegistry(store);
+  const registry = createObjectStoreRegistry(store);
   await registerTestVersion(registry, { name: 'cashflow-forecaster', bias: 1 });
   await registry.setAlias('cashflow-forecaster', 'production', 'v0001');
   app = await buildTestApi({ store, api });

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createDefaultLoaders } from '../../models/default-loaders.js';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { defaultLoaders } from '../../models/loaders.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { auth, buildTestApi } from '../support/api-app.js';
 import { createMemoryStore } from '../support/memory-store.js';
 import { registerSmallRealModel } from '../support/small-real-model.js';
@@ -17,8 +17,8 @@ import type { ErrorResponse } from '../../api/schemas/error.js';
 let app: FastifyInstance;
 beforeAll(async () => {
   const store = createMemoryStore();
-  await registerSmallRealModel(createModelRegistry(store), 'cashflow-forecaster');
-  app = await buildTestApi({ store, loaders: createDefaultLoaders() });
+  await registerSmallRealModel(createObjectStoreRegistry(store), 'cashflow-forecaster');
+  app = await buildTestApi({ store, loaders: defaultLoaders() });
 }, 60_000);
 afterAll(() => app.close());
 

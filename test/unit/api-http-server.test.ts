@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Value } from 'typebox/value';
 import { ErrorResponse } from '../../api/schemas/error.js';
 import type { ApiLimits } from '../../lib/config.js';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { buildTestApi, testApiConfig, testToken } from '../support/api-app.js';
 import { createMemoryStore } from '../support/memory-store.js';
 import { parseAnswer, rawExchange } from '../support/raw-http.js';
@@ -27,7 +27,7 @@ const limits: ApiLimits = {
 
 async function listening(overrides: Partial<ApiLimits> = {}): Promise<number> {
   const store = createMemoryStore();
-  const registry = createModelRegistry(store);
+  const registry = createObjectStoreRegistry(store);
   await registerTestVersion(registry, { name: 'cashflow-forecaster', bias: 1 });
   await registry.setAlias('cashflow-forecaster', 'production', 'v0001');
   app = await buildTestApi({

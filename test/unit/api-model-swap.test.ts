@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { auth, buildTestApi } from '../support/api-app.js';
 import { createMemoryStore } from '../support/memory-store.js';
 import { referenceRow, registerTestVersion } from '../support/test-models.js';
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 async function setup() {
   const store = createMemoryStore();
-  const registry = createModelRegistry(store);
+  const registry = createObjectStoreRegistry(store);
   await registerTestVersion(registry, { name, bias: 1 });
   await registry.setAlias(name, 'production', 'v0001');
   // Polling is driven by the test (modelHolder.check()), not by a clock.
@@ -122,7 +122,7 @@ describe('model holder', () => {
 
   it('says unavailable (503) with the reason while no model is loaded, then loads once promoted', async () => {
     const store = createMemoryStore();
-    const registry = createModelRegistry(store);
+    const registry = createObjectStoreRegistry(store);
     app = await buildTestApi({ store, api: { model: { name, alias: 'production', pollMs: 3_600_000 } } });
     const res = await ready(app);
     expect(res.statusCode).toBe(503);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createModelRegistry } from '../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../models/registry/object-store-registry.js';
 import { auth, buildTestApi } from '../support/api-app.js';
 import { createMemoryStore } from '../support/memory-store.js';
 import { referenceFeatures, referenceRow, registerTestVersion } from '../support/test-models.js';
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 async function servingApp(bias = 3) {
   const store = createMemoryStore();
-  const registry = createModelRegistry(store);
+  const registry = createObjectStoreRegistry(store);
   await registerTestVersion(registry, { name, bias });
   await registry.setAlias(name, 'production', 'v0001');
   app = await buildTestApi({ store });

@@ -3,7 +3,7 @@
  * and /ready says why), polls the alias for promotions and stops polling when the app closes.
  */
 import fp from 'fastify-plugin';
-import type { ArtifactLoaders } from '../../../models/artifact-loaders.js';
+import type { ArtifactLoaders } from '../../../models/loaders.js';
 import { ModelHolder } from '../../../models/model-holder.js';
 import type { ApiConfig } from '../../../lib/config.js';
 

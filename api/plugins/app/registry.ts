@@ -1,19 +1,17 @@
-/** Decorates the app with the model registry on the object store. */
+/** Decorates the app with the model registry; routes and the model holder see only its interface. */
 import fp from 'fastify-plugin';
-import {
-  createModelRegistry,
-  type ObjectStoreModelRegistry,
-} from '../../../models/registry/minio-registry.js';
+import { createObjectStoreRegistry } from '../../../models/registry/object-store-registry.js';
+import type { ModelRegistry } from '../../../models/registry/types.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    modelRegistry: ObjectStoreModelRegistry;
+    modelRegistry: ModelRegistry;
   }
 }
 
 export default fp(
   async (fastify) => {
-    fastify.decorate('modelRegistry', createModelRegistry(fastify.objectStore));
+    fastify.decorate('modelRegistry', createObjectStoreRegistry(fastify.objectStore));
   },
   { name: 'model-registry', dependencies: ['object-store'] },
 );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { friedmanTable, splitRows } from '../../../lib/synthetic-table.js';
-import { defaultEngineName, getEngine, loadModel } from '../../../models/engines.js';
+import { defaultEngineName, getEngine } from '../../../models/engines.js';
+import { loadTabularArtifact } from '../../../models/loaders.js';
 import { ModelInputError, type Task } from '../../../models/engine.js';
 import { accuracy, rSquared } from '../../../models/score.js';
 
@@ -53,7 +54,7 @@ describe('engines', () => {
     const data = friedmanTable(300, 6, { seed: 2 });
     for (const name of ['histogram-forest', 'ml-random-forest']) {
       const model = await getEngine(name).train(data, 'regression', { seed: 1, nEstimators: 3 });
-      const loaded = loadModel(model.serialize());
+      const loaded = loadTabularArtifact(model.serialize());
       expect(loaded.engine).toBe(name);
       expect(Array.from(loaded.predict(data))).toEqual(Array.from(model.predict(data)));
     }

@@ -1,5 +1,6 @@
 /**
- * The model registry on the object store (MinIO or any S3 service), laid out as `types.ts` describes, plus:
+ * The model registry on an object store (MinIO or any S3-compatible service), laid out as `types.ts`
+ * describes, plus:
  *
  *   models/<name>/<version>/claim.json          who took the version number (written with If-None-Match)
  *   models/<name>/by-key/<sha256(key)>.json     idempotency index: { version } for a registration key
@@ -11,14 +12,13 @@
  */
 import { AppError } from '../../lib/errors.js';
 import { sha256Hex, type ObjectStore } from '../../lib/object-store.js';
-import type { AliasRecord, ArtifactRef, ModelManifest, ModelRegistry } from './types.js';
-
-export interface ObjectStoreModelRegistry extends ModelRegistry {
-  /** Every alias of the model with the version it points to. */
-  listAliases(name: string): Promise<AliasRecord[]>;
-  /** The object key of an alias record, so a watcher can poll its ETag. */
-  aliasKey(name: string, alias: string): string;
-}
+import {
+  featureSchemaHash,
+  type AliasRecord,
+  type ArtifactRef,
+  type ModelManifest,
+  type ModelRegistry,
+} from './types.js';
 
 const namePattern = /^[a-z0-9][a-z0-9._-]{0,99}$/i;
 const aliasPattern = /^[a-z][a-z0-9-]{0,49}$/;
@@ -49,11 +49,7 @@ function parseJson<T>(bytes: Buffer, key: string): T {
   }
 }
 
-export function featureSchemaHash(featureSchema: readonly string[]): string {
-  return sha256Hex(JSON.stringify(featureSchema));
-}
-
-export function createModelRegistry(store: ObjectStore): ObjectStoreModelRegistry {
+export function createObjectStoreRegistry(store: ObjectStore): ModelRegistry {
   const root = (name: string) => `models/${name}`;
   const versionDir = (name: string, version: string) => `${root(name)}/${version}`;
   const manifestKey = (name: string, version: string) => `${versionDir(name, version)}/manifest.json`;
@@ -100,8 +96,11 @@ export function createModelRegistry(store: ObjectStore): ObjectStoreModelRegistr
     }
   }
 
-  const registry: ObjectStoreModelRegistry = {
-    aliasKey,
+  const registry: ModelRegistry = {
+    // The alias record's ETag: every write of the record changes it.
+    async aliasRevision(name, alias) {
+      return (await store.stat(aliasKey(name, alias)))?.etag;
+    },
 
     async registerVersion(input, idempotencyKey) {
       checkName('model name', input.name, namePattern);

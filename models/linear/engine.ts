@@ -3,8 +3,8 @@
  * Regression is w·x + b, classification is a logistic model on w·x + b, and the cash-flow model has a
  * linear median path with a spread growing as √h. Real engines plug in through the same loaders.
  */
-import type { Matrix, Task, TrainedModel } from '../../models/engine.js';
-import type { CashflowModel, QuantilePaths } from '../../models/artifact-loaders.js';
+import type { Matrix, Task, TrainedModel } from '../engine.js';
+import type { CashflowModel, QuantilePaths } from '../loaders.js';
 
 export const linearFormat = 'linear-test';
 export const linearCashflowFormat = 'linear-cashflow-test';
