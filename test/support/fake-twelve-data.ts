@@ -12,39 +12,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { twelveDataDailyBars, twelveDataIntervals, twelveDataListings } from './fake-twelve-data-fixtures.js';
 import { closeServer, listenOnLoopback, sendJson } from './loopback.js';
-
-interface Listing {
-  exchange: string;
-  country: string;
-  type: string;
-  currency: string;
-  base: number;
-}
-
-/** The symbols this fake lists, by symbol; `exchange` is where it trades. */
-export const twelveDataListings: Record<string, Listing> = {
-  AAPL: { exchange: 'NASDAQ', country: 'United States', type: 'Common Stock', currency: 'USD', base: 180 },
-  MSFT: { exchange: 'NASDAQ', country: 'United States', type: 'Common Stock', currency: 'USD', base: 400 },
-  RY: { exchange: 'TSX', country: 'Canada', type: 'Common Stock', currency: 'CAD', base: 130 },
-  BADJSON: { exchange: 'NASDAQ', country: 'United States', type: 'Common Stock', currency: 'USD', base: 1 },
-  BADNUM: { exchange: 'NASDAQ', country: 'United States', type: 'Common Stock', currency: 'USD', base: 1 },
-  DOWN: { exchange: 'NASDAQ', country: 'United States', type: 'Common Stock', currency: 'USD', base: 1 },
-};
-
-const intervals = new Set([
-  '1min',
-  '5min',
-  '15min',
-  '30min',
-  '45min',
-  '1h',
-  '2h',
-  '4h',
-  '1day',
-  '1week',
-  '1month',
-]);
 
 export interface FakeTwelveDataOptions {
   apiKey: string;
@@ -78,27 +47,6 @@ export interface FakeTwelveData {
 }
 
 const error = (code: number, message: string) => ({ code, message, status: 'error' });
-
-/** Weekdays ending 2024-03-01, newest first, as the service orders them. */
-function dailyBars(listing: Listing, count: number) {
-  const out: Record<string, string>[] = [];
-  const day = new Date(Date.UTC(2024, 2, 1));
-  for (let i = 0; out.length < count; i++) {
-    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) {
-      const close = listing.base + (count - out.length);
-      out.push({
-        datetime: day.toISOString().slice(0, 10),
-        open: (close - 0.5).toFixed(5),
-        high: (close + 1).toFixed(5),
-        low: (close - 1).toFixed(5),
-        close: close.toFixed(5),
-        volume: String(1_000_000 + out.length),
-      });
-    }
-    day.setUTCDate(day.getUTCDate() - 1);
-  }
-  return out;
-}
 
 export async function startFakeTwelveData(options: FakeTwelveDataOptions): Promise<FakeTwelveData> {
   const now = options.now ?? (() => Date.now());
@@ -176,13 +124,13 @@ export async function startFakeTwelveData(options: FakeTwelveDataOptions): Promi
       });
     }
     const interval = url.searchParams.get('interval') ?? '1day';
-    if (!intervals.has(interval))
+    if (!twelveDataIntervals.has(interval))
       return fail(
         400,
         `**interval** is not supported: ${interval}. Please specify it correctly according to API Documentation.`,
       );
     const size = Number(url.searchParams.get('outputsize') ?? 30);
-    let values = dailyBars(listing, Math.min(Math.max(1, size), 5000));
+    let values = twelveDataDailyBars(listing, Math.min(Math.max(1, size), 5000));
     const start = url.searchParams.get('start_date');
     const end = url.searchParams.get('end_date');
     values = values.filter((v) => (!start || v.datetime! >= start) && (!end || v.datetime! <= end));
