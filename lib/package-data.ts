@@ -73,6 +73,20 @@ export const packageData = {
       },
     ],
   },
+  linearmodels: {
+    package: 'linearmodels',
+    version: '7.1',
+    file: 'linearmodels-7.1-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl',
+    fileSha256: '59c60edf9471d3f0c50c4da46fac696833c59d2568ca241547a3ccb6444af3bd',
+    pipOptions: anyMachineWheel('3.11'),
+    members: [
+      {
+        path: 'linearmodels/datasets/french/french.csv.bz2',
+        sha256: 'fab6482f4f011a2fcec2fd087d740eef3c5bcc24a39459569a4224516fca1b6e',
+        what: 'Fama-French 3 factors + momentum, 12 industry and 18 size/value, size/momentum portfolios, monthly 1949-01..2017-03',
+      },
+    ],
+  },
 } as const satisfies Record<string, PackageDataDeclaration>;
 
 export type PackageName = keyof typeof packageData;

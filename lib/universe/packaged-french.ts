@@ -1,11 +1,13 @@
 /**
- * The Ken French data shipped inside two PyPI packages, read from the files' own layouts:
- *  - arch `arch/data/frenchdata/frenchdata.csv.gz`: `Date,Mkt-RF,SMB,HML,RF`, Date as YYYYMM, monthly
- *    1926-07..2018, values in percent (as Ken French publishes them).
+ * The Ken French data shipped inside two PyPI packages, read from the files' own layouts (checked on the
+ * installed files of arch 8.0.0 and linearmodels 7.1; both use CRLF line ends):
+ *  - arch `arch/data/frenchdata/frenchdata.csv.gz`: `Date,Mkt-RF,SMB,HML,RF`, Date as YYYYMM, 1,109
+ *    months 1926-07..2018-11, values in percent (as Ken French publishes them).
  *  - linearmodels `linearmodels/datasets/french/french.csv.bz2`: `dates,MktRF,SMB,HML,Mom,RF`, then 12
- *    industry portfolios (NoDur..Other) and 18 size/value and size/momentum portfolios (S1V1..S5M5),
- *    monthly 1949..2017, values in decimals (the package's own examples show a market premium of 0.006
- *    a month).
+ *    industry portfolios (NoDur..Other) and 18 size/value and size/momentum portfolios (S1V1..S5M5), dates
+ *    as YYYY-MM-01, 819 months 1949-01..2017-03, values in decimals; the portfolios are total returns (the
+ *    package's examples subtract RF to make excess returns:
+ *    https://bashtage.github.io/linearmodels/asset-pricing/examples/examples.html).
  * The unit is checked on the data rather than trusted: monthly market excess returns have a median size
  * of a few percent, so a median |Mkt-RF| above 0.2 can only be percent. Dates are taken as YYYYMM,
  * YYYY-MM, YYYY-MM-DD (with or without a time) or M/D/YYYY, whichever the file carries.
