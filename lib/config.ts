@@ -1,25 +1,32 @@
 /**
- * The one place that reads the environment. Every variable is declared once with its type, default and a
- * doc line; `describeConfig()` prints them (README and `--help` use the same list).
+ * The one place that reads the environment. Every variable is declared once (name, kind, default, doc
+ * line) in a section; the typed `Config` is derived from the sections, and `describeConfig()` prints the
+ * declarations (`--help`; the README's table is checked against them).
+ *
+ * A domain with settings of its own declares a section in lib/config-<domain>.ts (`configSection`) and
+ * adds one line to `sections` below; it is then read as `config.<domain>`.
  */
 import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
-import { apiLimitsConfig, apiLimitsSpec, type ApiLimits } from './config-api-limits.js';
-import { monitoringConfig, monitoringSpec, type MonitoringConfig } from './config-monitoring.js';
+import { apiLimitsSection } from './config-api-limits.js';
+import { monitoringSection } from './config-monitoring.js';
+import {
+  ConfigError,
+  configSection,
+  loadSection,
+  type ConfigSection,
+  type VarSpec,
+  type VarSpecs,
+} from './config-vars.js';
+import { defaultChampionAlias, defaultModelName } from './monitoring-defaults.js';
 
-export type { ApiLimits, MonitoringConfig };
-
-export type Kind = 'string' | 'port' | 'int' | 'number' | 'fraction' | 'url';
-export interface VarSpec {
-  kind: Kind;
-  /** Default when unset; `undefined` means "unset is meaningful" (e.g. use the local server). */
-  default?: string;
-  doc: string;
-}
+export type { ApiLimits } from './config-api-limits.js';
+export type { MonitoringConfig } from './config-monitoring.js';
+export { ConfigError, type Kind, type VarSpec } from './config-vars.js';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
-export const configSpec = {
+const stackVars = {
   STATE_DIR: {
     kind: 'string',
     default: resolve(projectRoot, 'var'),
@@ -27,7 +34,7 @@ export const configSpec = {
   },
   TOOLS_DIR: {
     kind: 'string',
-    default: resolve(process.env.XDG_CACHE_HOME ?? resolve(homedir(), '.cache'), 'cashflow-mlops'),
+    default: (env) => resolve(env.XDG_CACHE_HOME ?? resolve(homedir(), '.cache'), 'cashflow-mlops'),
     doc: 'Cache of built server binaries and package data files, one folder per tool and version, shared by all clones.',
   },
   TEMPORAL_BIN: { kind: 'string', doc: 'Use this Temporal CLI binary instead of building one.' },
@@ -55,8 +62,9 @@ export const configSpec = {
   },
   MINIO_PORT: { kind: 'port', default: '9000', doc: 'S3 API port of the local MinIO.' },
   MINIO_CONSOLE_PORT: { kind: 'port', default: '9001', doc: 'Web console port of the local MinIO.' },
-  API_HOST: { kind: 'string', default: '127.0.0.1', doc: 'Interface the prediction API listens on.' },
-  API_PORT: { kind: 'port', default: '3000', doc: 'Port of the prediction API.' },
+} satisfies VarSpecs;
+
+const sourceVars = {
   ALPHA_VANTAGE_API_KEY: {
     kind: 'string',
     doc: 'API key for Alpha Vantage prices (source kind `alpha-vantage`).',
@@ -81,6 +89,11 @@ export const configSpec = {
     doc: 'Seconds a stopping worker gives running activities to finish; the launcher waits 15 s more to SIGKILL.',
   },
   LOG_LEVEL: { kind: 'string', default: 'info', doc: 'Log level: fatal, error, warn, info, debug, trace.' },
+} satisfies VarSpecs;
+
+const apiVars = {
+  API_HOST: { kind: 'string', default: '127.0.0.1', doc: 'Interface the prediction API listens on.' },
+  API_PORT: { kind: 'port', default: '3000', doc: 'Port of the prediction API.' },
   API_TOKENS: {
     kind: 'string',
     doc: 'Comma-separated bearer tokens the API accepts (in addition to API_TOKENS_FILE).',
@@ -97,12 +110,12 @@ export const configSpec = {
   RATE_LIMIT_PER_MINUTE: { kind: 'int', default: '100', doc: 'Requests per minute allowed per token.' },
   MODEL_NAME: {
     kind: 'string',
-    default: 'cashflow-forecaster',
+    default: defaultModelName,
     doc: 'Registered model the API serves.',
   },
   MODEL_ALIAS: {
     kind: 'string',
-    default: 'production',
+    default: defaultChampionAlias,
     doc: 'Alias of MODEL_NAME the API serves and watches.',
   },
   MODEL_POLL_SECONDS: {
@@ -131,151 +144,110 @@ export const configSpec = {
     doc: 'Risk budget for position_size, in forecast units: size = budget / sigma (see README).',
   },
   POSITION_MAX_SIZE: { kind: 'number', default: '10', doc: 'Cap on position_size.' },
-  ...apiLimitsSpec,
-  ...monitoringSpec,
-} satisfies Record<string, VarSpec>;
+} satisfies VarSpecs;
+
+const stackSection = configSection({ ...stackVars, ...sourceVars }, (v) => {
+  const temporalAddress = v.TEMPORAL_ADDRESS;
+  const s3Endpoint = v.S3_ENDPOINT;
+  return {
+    stateDir: v.STATE_DIR,
+    toolsDir: v.TOOLS_DIR,
+    bins: {
+      temporal: v.TEMPORAL_BIN,
+      minio: v.MINIO_BIN,
+      prometheus: v.PROMETHEUS_BIN,
+      promtool: v.PROMTOOL_BIN,
+    },
+    temporal: {
+      address: temporalAddress ?? `127.0.0.1:${v.TEMPORAL_PORT}`,
+      namespace: v.TEMPORAL_NAMESPACE,
+      external: temporalAddress !== undefined,
+      port: v.TEMPORAL_PORT,
+      uiPort: v.TEMPORAL_UI_PORT,
+    },
+    s3: {
+      endpoint: s3Endpoint ?? `http://127.0.0.1:${v.MINIO_PORT}`,
+      accessKey: v.S3_ACCESS_KEY,
+      secretKey: v.S3_SECRET_KEY,
+      region: v.S3_REGION,
+      bucket: v.S3_BUCKET,
+      external: s3Endpoint !== undefined,
+      port: v.MINIO_PORT,
+      consolePort: v.MINIO_CONSOLE_PORT,
+    },
+    sources: {
+      alphaVantage: { apiKey: v.ALPHA_VANTAGE_API_KEY, baseUrl: v.ALPHA_VANTAGE_URL },
+      fred: { apiKey: v.FRED_API_KEY, baseUrl: v.FRED_URL },
+      /** TOOLS_DIR/package-data: the installed data files of PyPI packages (lib/package-data.ts). */
+      packageDataDir: join(v.TOOLS_DIR, 'package-data'),
+    },
+    workers: { drainSeconds: v.WORKER_DRAIN_SECONDS },
+    logLevel: v.LOG_LEVEL,
+  };
+});
+
+const apiSection = configSection({ ...apiVars, ...apiLimitsSection.vars }, (v) => ({
+  host: v.API_HOST,
+  port: v.API_PORT,
+  tokens: splitList(v.API_TOKENS),
+  tokensFile: v.API_TOKENS_FILE,
+  /** URL prefixes served without a token. */
+  openRoutes: v.API_OPEN_ROUTES === 'none' ? [] : splitList(v.API_OPEN_ROUTES),
+  rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
+  model: { name: v.MODEL_NAME, alias: v.MODEL_ALIAS, pollMs: v.MODEL_POLL_SECONDS * 1000 },
+  predictionLog: {
+    sampleRate: v.PREDICTION_LOG_SAMPLE_RATE,
+    batchSize: v.PREDICTION_LOG_BATCH_SIZE,
+    flushMs: v.PREDICTION_LOG_FLUSH_SECONDS * 1000,
+  },
+  positionSizing: { riskBudget: v.POSITION_RISK_BUDGET, maxSize: v.POSITION_MAX_SIZE },
+  /** Timeouts, connection and failed-authentication limits per client. */
+  limits: apiLimitsSection.build(v),
+}));
+
+/** The sections read as `config.<name>`; a domain's settings are one more line here. */
+const sections = {
+  api: apiSection,
+  monitoring: monitoringSection,
+} satisfies Record<string, ConfigSection<VarSpecs, unknown>>;
+
+type Sections = typeof sections;
+
+export type Config = ReturnType<typeof stackSection.build> & {
+  [K in keyof Sections]: ReturnType<Sections[K]['build']>;
+};
+export type ApiConfig = Config['api'];
+
+/** Every variable, each declared once. */
+export const configSpec: VarSpecs = mergeVars([
+  stackSection.vars,
+  ...Object.values(sections).map((s) => s.vars),
+]);
 
 export type ConfigKey = keyof typeof configSpec;
 
-export interface Config {
-  stateDir: string;
-  toolsDir: string;
-  bins: { temporal?: string; minio?: string; prometheus?: string; promtool?: string };
-  temporal: { address: string; namespace: string; external: boolean; port: number; uiPort: number };
-  s3: {
-    endpoint: string;
-    accessKey: string;
-    secretKey: string;
-    region: string;
-    bucket: string;
-    external: boolean;
-    port: number;
-    consolePort: number;
-  };
-  sources: {
-    alphaVantage: { apiKey?: string; baseUrl: string };
-    fred: { apiKey?: string; baseUrl: string };
-    /** TOOLS_DIR/package-data: the installed data files of PyPI packages (lib/package-data.ts). */
-    packageDataDir: string;
-  };
-  api: ApiConfig;
-  monitoring: MonitoringConfig;
-  workers: { drainSeconds: number };
-  logLevel: string;
-}
-
-export interface ApiConfig {
-  host: string;
-  port: number;
-  tokens: string[];
-  tokensFile?: string;
-  /** URL prefixes served without a token. */
-  openRoutes: string[];
-  rateLimitPerMinute: number;
-  model: { name: string; alias: string; pollMs: number };
-  predictionLog: { sampleRate: number; batchSize: number; flushMs: number };
-  positionSizing: { riskBudget: number; maxSize: number };
-  /** Timeouts, connection and failed-authentication limits per client. */
-  limits: ApiLimits;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-function read(env: NodeJS.ProcessEnv, key: ConfigKey): string | undefined {
-  const spec: VarSpec = configSpec[key];
-  const raw = env[key];
-  const value = raw === undefined || raw === '' ? spec.default : raw;
-  if (value === undefined) return undefined;
-  if (spec.kind === 'port' || spec.kind === 'int') {
-    const n = Number(value);
-    const max = spec.kind === 'port' ? 65535 : Number.MAX_SAFE_INTEGER;
-    if (!Number.isInteger(n) || n < 0 || n > max) {
-      throw new ConfigError(`${key}=${JSON.stringify(value)} is not a valid ${spec.kind} (${spec.doc})`);
-    }
-  }
-  if (spec.kind === 'number' || spec.kind === 'fraction') {
-    const n = Number(value);
-    const ok = Number.isFinite(n) && n >= 0 && (spec.kind === 'number' || n <= 1);
-    if (!ok) {
-      const what = spec.kind === 'fraction' ? 'a number from 0 to 1' : 'a non-negative number';
-      throw new ConfigError(`${key}=${JSON.stringify(value)} is not ${what} (${spec.doc})`);
-    }
-  }
-  if (spec.kind === 'url') {
-    if (!/^https?:\/\/[^/]+/.test(value) || !URL.canParse(value)) {
-      throw new ConfigError(`${key}=${JSON.stringify(value)} is not a URL such as http://127.0.0.1:9000`);
-    }
-  }
-  return value;
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const get = (key: ConfigKey) => read(env, key);
-  const must = (key: ConfigKey) => get(key) as string; // keys with a default are never undefined
-  const temporalPort = Number(must('TEMPORAL_PORT'));
-  const minioPort = Number(must('MINIO_PORT'));
-  const temporalAddress = get('TEMPORAL_ADDRESS');
-  const s3Endpoint = get('S3_ENDPOINT');
-  return {
-    stateDir: must('STATE_DIR'),
-    toolsDir: must('TOOLS_DIR'),
-    bins: {
-      temporal: get('TEMPORAL_BIN'),
-      minio: get('MINIO_BIN'),
-      prometheus: get('PROMETHEUS_BIN'),
-      promtool: get('PROMTOOL_BIN'),
-    },
-    temporal: {
-      address: temporalAddress ?? `127.0.0.1:${temporalPort}`,
-      namespace: must('TEMPORAL_NAMESPACE'),
-      external: temporalAddress !== undefined,
-      port: temporalPort,
-      uiPort: Number(must('TEMPORAL_UI_PORT')),
-    },
-    s3: {
-      endpoint: s3Endpoint ?? `http://127.0.0.1:${minioPort}`,
-      accessKey: must('S3_ACCESS_KEY'),
-      secretKey: must('S3_SECRET_KEY'),
-      region: must('S3_REGION'),
-      bucket: must('S3_BUCKET'),
-      external: s3Endpoint !== undefined,
-      port: minioPort,
-      consolePort: Number(must('MINIO_CONSOLE_PORT')),
-    },
-    sources: {
-      alphaVantage: { apiKey: get('ALPHA_VANTAGE_API_KEY'), baseUrl: must('ALPHA_VANTAGE_URL') },
-      fred: { apiKey: get('FRED_API_KEY'), baseUrl: must('FRED_URL') },
-      packageDataDir: join(must('TOOLS_DIR'), 'package-data'),
-    },
-    api: {
-      host: must('API_HOST'),
-      port: Number(must('API_PORT')),
-      tokens: splitList(get('API_TOKENS')),
-      tokensFile: get('API_TOKENS_FILE'),
-      openRoutes: must('API_OPEN_ROUTES') === 'none' ? [] : splitList(must('API_OPEN_ROUTES')),
-      rateLimitPerMinute: Number(must('RATE_LIMIT_PER_MINUTE')),
-      model: {
-        name: must('MODEL_NAME'),
-        alias: must('MODEL_ALIAS'),
-        pollMs: Number(must('MODEL_POLL_SECONDS')) * 1000,
-      },
-      predictionLog: {
-        sampleRate: Number(must('PREDICTION_LOG_SAMPLE_RATE')),
-        batchSize: Number(must('PREDICTION_LOG_BATCH_SIZE')),
-        flushMs: Number(must('PREDICTION_LOG_FLUSH_SECONDS')) * 1000,
-      },
-      positionSizing: {
-        riskBudget: Number(must('POSITION_RISK_BUDGET')),
-        maxSize: Number(must('POSITION_MAX_SIZE')),
-      },
-      limits: apiLimitsConfig(must, (message) => new ConfigError(message)),
-    },
-    monitoring: monitoringConfig(must, (message) => new ConfigError(message)),
-    workers: { drainSeconds: Number(must('WORKER_DRAIN_SECONDS')) },
-    logLevel: must('LOG_LEVEL'),
-  };
+  return { ...loadSection(stackSection, env), ...loadSections(sections, env) };
+}
+
+function loadSections<S extends Record<string, ConfigSection<VarSpecs, unknown>>>(
+  all: S,
+  env: NodeJS.ProcessEnv,
+): { [K in keyof S]: ReturnType<S[K]['build']> } {
+  const out: Record<string, unknown> = {};
+  for (const [name, section] of Object.entries(all)) out[name] = loadSection(section, env);
+  return out as { [K in keyof S]: ReturnType<S[K]['build']> };
+}
+
+function mergeVars(groups: readonly VarSpecs[]): VarSpecs {
+  const all: Record<string, VarSpec> = {};
+  for (const group of groups) {
+    for (const [key, spec] of Object.entries(group)) {
+      if (Object.hasOwn(all, key)) throw new ConfigError(`${key} is declared twice`);
+      all[key] = spec;
+    }
+  }
+  return all;
 }
 
 function splitList(value: string | undefined): string[] {
@@ -286,10 +258,11 @@ function splitList(value: string | undefined): string[] {
 }
 
 /** One line per variable, for `--help` output. */
-export function describeConfig(): string {
+export function describeConfig(env: NodeJS.ProcessEnv = process.env): string {
   return Object.entries(configSpec)
-    .map(([key, spec]: [string, VarSpec]) => {
-      const dflt = spec.default === undefined ? '' : ` (default: ${spec.default})`;
+    .map(([key, spec]) => {
+      const fallback = typeof spec.default === 'function' ? spec.default(env) : spec.default;
+      const dflt = fallback === undefined ? '' : ` (default: ${fallback})`;
       return `  ${key.padEnd(28)} ${spec.doc}${dflt}`;
     })
     .join('\n');

@@ -3,8 +3,10 @@
  * with its realised-performance check, and the retraining they may start. Pure types and defaults.
  */
 import type { DataSource, DatasetRef } from '../activities/ingestion.js';
-import type { LiveDriftSummary, RetrainingReason } from '../activities/monitoring.js';
+import type { LiveDriftSummary } from '../activities/live-drift.js';
+import type { RetrainingReason } from '../activities/retraining-claim.js';
 import type { RealisedPerformance } from '../activities/realised.js';
+import { monitoringDefaults } from '../lib/monitoring-defaults.js';
 import type { TrainingPipelineInput } from './pipeline-types.js';
 
 export interface RetrainingPolicy {
@@ -59,16 +61,7 @@ export interface MarketRefreshOutput {
   retraining?: RetrainingOutcome;
 }
 
-export const monitoringDefaults = {
-  modelName: 'cashflow-forecaster',
-  alias: 'production',
-  driftWindowHours: 24,
-  threshold: 0.25,
-  minSamples: 50,
-  cooldownHours: 24,
-  accuracyDropThreshold: 0.1,
-  realisedWindowHours: 24 * 30,
-} as const;
+export { monitoringDefaults };
 
 export function resolveRetraining(policy: Partial<RetrainingPolicy> | undefined): RetrainingPolicy {
   return {
