@@ -9,6 +9,7 @@ import { accuracy, forecastMetrics, intervalCoverage } from '../lib/forecast-met
 import type { FeatureSet } from '../lib/features.js';
 import type { ObjectStore } from '../lib/object-store.js';
 import { sliceRows } from '../lib/feature-store.js';
+import { defaultChampionAlias } from '../lib/monitoring-defaults.js';
 import type { FeatureSetRef } from './features.js';
 import { loadFeatureSet, splitOf } from './run-context.js';
 import { failingFastOnBadInput } from './failures.js';
@@ -33,6 +34,8 @@ export interface ValidateModelsInput {
   modelName: string;
   gate: GateThresholds;
   folds?: number;
+  /** The champion's alias (default `production`): the version it points at is compared with. */
+  championAlias?: string;
 }
 
 /** The challenger's metrics, the champion's on the same rows, and the gate's verdict with its reasons. */
@@ -96,7 +99,10 @@ export function createValidationActivities(deps: ValidationDeps) {
       }
 
       let champion: ValidationResult['champion'];
-      const alias = await deps.registry.getAlias(input.modelName, 'production');
+      const alias = await deps.registry.getAlias(
+        input.modelName,
+        input.championAlias ?? defaultChampionAlias,
+      );
       if (alias) {
         const manifest = await deps.registry.getManifest(input.modelName, alias.version);
         const artifact = manifest.artifacts.find((a) => a.role === 'prediction');

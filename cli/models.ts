@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../lib/config.js';
 import { AppError } from '../lib/errors.js';
+import { defaultChampionAlias } from '../lib/monitoring-defaults.js';
 import { createObjectStore } from '../lib/object-store.js';
 import { createObjectStoreRegistry } from '../models/registry/object-store-registry.js';
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       model: { type: 'string', default: config.api.model.name },
-      alias: { type: 'string', default: 'production' },
+      alias: { type: 'string', default: defaultChampionAlias },
       to: { type: 'string' },
     },
   });

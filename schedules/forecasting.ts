@@ -9,7 +9,6 @@
  * (server down) is still worth taking: a day for training and the drift check, one tick for the refresh.
  */
 import { ScheduleOverlapPolicy, type ScheduleOptions } from '@temporalio/client';
-import type { DataSource } from '../lib/data-source.js';
 import type { ScheduleContext, ScheduleDomain } from '../lib/schedules.js';
 import type { DriftMonitorInput, MarketRefreshInput } from '../workflows/monitoring-types.js';
 import type { TrainingPipelineInput } from '../workflows/pipeline-types.js';
@@ -22,10 +21,11 @@ const ids = {
 
 function schedules({ config, taskQueue }: ScheduleContext): ScheduleOptions[] {
   const m = config.monitoring;
-  const source = m.marketDataSource as unknown as DataSource;
+  const source = m.marketDataSource;
   const model = { name: config.api.model.name };
-  const retraining = { cooldownHours: m.retrainCooldownHours, input: { source, model } };
-  const training: Partial<TrainingPipelineInput> = { source, model };
+  // Retraining deploys to the alias the API serves and the monitors watch.
+  const training: Partial<TrainingPipelineInput> = { source, model, alias: config.api.model.alias };
+  const retraining = { cooldownHours: m.retrainCooldownHours, input: training };
   const drift: DriftMonitorInput = {
     modelName: model.name,
     alias: config.api.model.alias,

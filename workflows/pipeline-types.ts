@@ -9,6 +9,7 @@ import type { FeatureSetRef } from '../activities/features.js';
 import type { DataSource, DatasetRef, MacroSource } from '../activities/ingestion.js';
 import type { GateThresholds, ValidationResult } from '../activities/validation.js';
 import type { FeatureChoice } from '../lib/feature-sets.js';
+import { defaultChampionAlias, defaultModelName } from '../lib/monitoring-defaults.js';
 
 export interface TrainingPipelineInput {
   source: DataSource;
@@ -32,8 +33,10 @@ export interface TrainingPipelineInput {
     cashflowHiddenUnits?: number;
   };
   gate?: Partial<GateThresholds>;
-  /** Register the model and point the `production` alias at it when the gate passes. */
+  /** Register the model and point the champion alias at it when the gate passes. */
   deploy?: boolean;
+  /** The champion's alias: the gate compares with the version it points at; a deployment moves it. */
+  alias?: string;
 }
 
 export type ResolvedPipelineInput = Required<
@@ -65,7 +68,7 @@ export function resolvePipelineInput(input: Partial<TrainingPipelineInput> = {})
     features: input.features ?? 'contract',
     horizon: input.horizon ?? 5,
     model: {
-      name: input.model?.name ?? 'cashflow-forecaster',
+      name: input.model?.name ?? defaultModelName,
       engine: input.model?.engine ?? 'histogram-forest',
       nEstimators: input.model?.nEstimators ?? 100,
       maxDepth: input.model?.maxDepth ?? 6,
@@ -76,6 +79,7 @@ export function resolvePipelineInput(input: Partial<TrainingPipelineInput> = {})
     },
     gate: { ...defaultGate, ...input.gate },
     deploy: input.deploy ?? true,
+    alias: input.alias ?? defaultChampionAlias,
   };
 }
 

@@ -137,7 +137,15 @@ async function runPipeline(
   );
 
   const validation = await stage('validation', 'holdout metrics, champion and gate', () =>
-    data.validateModels({ features, prediction, risk, cashflow, modelName: model.name, gate: input.gate }),
+    data.validateModels({
+      features,
+      prediction,
+      risk,
+      cashflow,
+      modelName: model.name,
+      gate: input.gate,
+      championAlias: input.alias,
+    }),
   );
   const drift = await stage('drift', 'PSI, KS and Wasserstein per feature', () =>
     data.checkDrift({ features, wassersteinThreshold: 0.25, psiThreshold: 0.25 }),
@@ -170,7 +178,7 @@ async function runPipeline(
     progress.stagesDone++;
     return finish('validated', ['deployment not requested']);
   }
-  const deployment = await stage('deployment', `registering ${model.name} and switching production`, () =>
+  const deployment = await stage('deployment', `registering ${model.name} and switching ${input.alias}`, () =>
     quick.deployModel({
       modelName: model.name,
       dataset,
@@ -183,7 +191,7 @@ async function runPipeline(
         driftReport: drift.reportKey,
         workflowType: workflowInfo().workflowType,
       },
-      alias: 'production',
+      alias: input.alias,
     }),
   );
   return finish('deployed', [], deployment);
