@@ -4,7 +4,7 @@
  * report goes to the store; the result carries the summary.
  */
 import { DatasetError } from '../lib/dataset-error.js';
-import { featureDrift, type DriftBaseline, type FeatureDrift } from '../lib/drift-stats.js';
+import { driftReport, type DriftBaseline } from '../lib/drift-stats.js';
 import type { ObjectStore } from '../lib/object-store.js';
 import type { FeatureSetRef } from './features.js';
 import { loadFeatureSet, runPrefix } from './run-context.js';
@@ -35,21 +35,21 @@ export function createDriftActivities(deps: { store: ObjectStore }) {
       ) as DriftBaseline;
       const start = input.features.splits.holdout[0];
       const d = set.nFeatures;
-      const perFeature: Record<string, FeatureDrift & { drifted: boolean }> = {};
-      set.featureNames.forEach((name, j) => {
-        const recent = new Float64Array(set.nRows - start);
-        for (let i = start; i < set.nRows; i++) recent[i - start] = set.x[i * d + j]!;
-        const reference = baseline.features[name];
-        if (!reference) {
+      const columns = set.featureNames.map((name, j) => {
+        if (!baseline.features[name]) {
           throw new DatasetError(
             `drift baseline ${input.features.baselineKey} has no statistics for feature ${name}: it belongs to another feature set`,
           );
         }
-        const drift = featureDrift(reference, recent);
-        const drifted =
-          drift.wassersteinNormalized > input.wassersteinThreshold || drift.psi > input.psiThreshold;
-        perFeature[name] = { ...drift, drifted };
+        const recent = new Float64Array(set.nRows - start);
+        for (let i = start; i < set.nRows; i++) recent[i - start] = set.x[i * d + j]!;
+        return [name, recent] as const;
       });
+      const drift = driftReport(
+        columns,
+        baseline.features,
+        (f) => f.wassersteinNormalized > input.wassersteinThreshold || f.psi > input.psiThreshold,
+      );
       const reportKey = `${runPrefix()}/drift-report.json`;
       const report = {
         window: {
@@ -59,20 +59,17 @@ export function createDriftActivities(deps: { store: ObjectStore }) {
           toDate: set.date[set.nRows - 1],
         },
         thresholds: { wassersteinNormalized: input.wassersteinThreshold, psi: input.psiThreshold },
-        features: perFeature,
+        features: drift.features,
       };
       await deps.store.put(reportKey, JSON.stringify(report, null, 2), {
         'Content-Type': 'application/json',
       });
-      const values = Object.values(perFeature);
       return {
         reportKey,
-        featuresChecked: values.length,
-        driftedFeatures: Object.entries(perFeature)
-          .filter(([, v]) => v.drifted)
-          .map(([k]) => k),
-        maxPsi: Math.max(...values.map((v) => v.psi)),
-        maxWassersteinNormalized: Math.max(...values.map((v) => v.wassersteinNormalized)),
+        featuresChecked: columns.length,
+        driftedFeatures: drift.driftedFeatures,
+        maxPsi: drift.maxPsi,
+        maxWassersteinNormalized: drift.maxWassersteinNormalized,
       };
     }),
   };

@@ -16,8 +16,10 @@ import { createDeploymentActivities } from './deployment.js';
 import { createDriftActivities } from './drift.js';
 import { createFeatureActivities } from './features.js';
 import { createIngestionActivities } from './ingestion.js';
-import { createMonitoringActivities } from './monitoring.js';
+import { createLiveDriftActivities } from './live-drift.js';
 import { createRealisedActivities } from './realised.js';
+import { createRetrainingClaimActivities } from './retraining-claim.js';
+import { createRunMetricActivities } from './run-metrics.js';
 import { createStoreProbeActivities } from './store-probe.js';
 import { createTrainingActivities } from './training.js';
 import { createValidationActivities } from './validation.js';
@@ -43,8 +45,10 @@ export function createPipelineActivities(deps: ActivityDeps) {
     ...createDriftActivities(deps),
     ...createDeploymentActivities(deps),
     ...createCleanupActivities(deps),
-    ...createMonitoringActivities(deps),
+    ...createLiveDriftActivities(deps),
     ...createRealisedActivities(deps),
+    ...createRetrainingClaimActivities(deps),
+    ...createRunMetricActivities(deps),
   };
 }
 

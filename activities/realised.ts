@@ -13,7 +13,7 @@ import { compactTimestamp } from '../lib/temporal-names.js';
 import type { WorkerMetrics } from '../lib/worker-metrics.js';
 import type { ModelRegistry } from '../models/registry/types.js';
 import type { DatasetRef } from './ingestion.js';
-import { servedManifest } from './monitoring.js';
+import { servedManifest } from './live-drift.js';
 import { throttledHeartbeat } from './run-context.js';
 
 export interface MeasureRealisedInput {

@@ -132,3 +132,39 @@ export function featureDrift(baseline: FeatureBaseline, currentValues: ArrayLike
     n: current.length,
   };
 }
+
+/** Per feature: its drift statistics and whether they crossed the check's thresholds. */
+export type FeatureDriftReport = Record<string, FeatureDrift & { drifted: boolean }>;
+
+export interface DriftReport {
+  features: FeatureDriftReport;
+  driftedFeatures: string[];
+  maxPsi: number;
+  maxWassersteinNormalized: number;
+}
+
+/**
+ * Each feature's current values against its training baseline, marked drifted by `isDrifted`: the one
+ * per-feature report of the pipeline's drift stage and of the live drift monitor.
+ */
+export function driftReport(
+  columns: Iterable<readonly [name: string, values: ArrayLike<number>]>,
+  baselines: Record<string, FeatureBaseline>,
+  isDrifted: (drift: FeatureDrift) => boolean,
+): DriftReport {
+  const features: FeatureDriftReport = {};
+  for (const [name, values] of columns) {
+    const drift = featureDrift(baselines[name]!, values);
+    features[name] = { ...drift, drifted: isDrifted(drift) };
+  }
+  const all = Object.values(features);
+  return {
+    features,
+    driftedFeatures: Object.entries(features)
+      .filter(([, d]) => d.drifted)
+      .map(([name]) => name),
+    // Both statistics are non-negative: 0 is the maximum of no features.
+    maxPsi: Math.max(0, ...all.map((d) => d.psi)),
+    maxWassersteinNormalized: Math.max(0, ...all.map((d) => d.wassersteinNormalized)),
+  };
+}

@@ -8,7 +8,7 @@ import { ParentClosePolicy, WorkflowIdReusePolicy, proxyActivities, startChild }
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { PipelineActivities } from '../activities/index.js';
 import { io } from './activity-profiles.js';
-import type { RetrainingReason } from '../activities/monitoring.js';
+import type { RetrainingReason } from '../activities/retraining-claim.js';
 import type { RetrainingOutcome, RetrainingPolicy } from './monitoring-types.js';
 import type { trainingPipelineWorkflow } from './training-pipeline.js';
 

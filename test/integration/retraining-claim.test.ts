@@ -1,6 +1,6 @@
 /** The retraining cool-down on the real MinIO: concurrent alarms, retries and the cool-down's edges. */
 import { describe, expect, it } from 'vitest';
-import { claimRetrainingWindow } from '../../activities/monitoring.js';
+import { claimRetrainingWindow } from '../../activities/retraining-claim.js';
 import { isolatedStore } from './harness.js';
 
 const run = (n: number) => ({ workflowId: `drift-check-${n}`, runId: `run-${n}` });
