@@ -4,13 +4,12 @@
  * history (attempts, cancellations).
  */
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
-import { WorkflowFailedError } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import type { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { ActivityDeps } from '../../activities/index.js';
 import type { TrainingPipelineInput } from '../../workflows/pipeline-types.js';
 import type { trainingPipelineWorkflow } from '../../workflows/training-pipeline.js';
+import { activityFailureChain } from './failure-chain.js';
 import { integrationConfig, withWorker } from './harness.js';
 
 type Event = temporal.api.history.v1.IHistoryEvent;
@@ -43,17 +42,13 @@ export async function runToFailure(
         () => undefined,
         (err: unknown) => err,
       );
-      expect(failure).toBeInstanceOf(WorkflowFailedError);
-      const activity = (failure as WorkflowFailedError).cause;
-      expect(activity).toBeInstanceOf(ActivityFailure);
-      const cause = (activity as ActivityFailure).cause;
-      expect(cause).toBeInstanceOf(ApplicationFailure);
+      const { activity, cause } = activityFailureChain(failure);
       const history = await handle.fetchHistory();
       return {
         workflowId: handle.workflowId,
         runId: handle.firstExecutionRunId,
-        activity: activity as ActivityFailure,
-        cause: cause as ApplicationFailure,
+        activity,
+        cause,
         events: history.events ?? [],
       };
     },

@@ -6,8 +6,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WorkflowFailedError } from '@temporalio/client';
-import type { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import app from '../../api/app.js';
@@ -17,6 +15,7 @@ import { defaultLoaders } from '../../models/loaders.js';
 import type { TrainingPipelineInput } from '../../workflows/pipeline-types.js';
 import type { trainingPipelineWorkflow } from '../../workflows/training-pipeline.js';
 import { auth, testApiConfig } from '../support/api-app.js';
+import { expectActivityFailure } from './failure-chain.js';
 import { activityDeps, integrationConfig, isolatedStore, withWorker } from './harness.js';
 
 const sources = loadConfig().sources;
@@ -110,12 +109,10 @@ describe('a macro-enabled run on package data, offline', () => {
           (err: unknown) => err,
         ),
     );
-    expect(failure).toBeInstanceOf(WorkflowFailedError);
-    const cause = ((failure as WorkflowFailedError).cause as ActivityFailure).cause as ApplicationFailure;
-    expect(cause.type).toBe('PackageDataUnavailable');
-    expect(cause.nonRetryable).toBe(true);
-    expect(cause.message).toMatch(
-      /arch 8.0.0 arch\/data\/vix\/vix.csv.gz is not installed at .*: run `npm run install-infra`/,
-    );
+    expectActivityFailure(failure, {
+      type: 'PackageDataUnavailable',
+      nonRetryable: true,
+      message: /arch 8.0.0 arch\/data\/vix\/vix.csv.gz is not installed at .*: run `npm run install-infra`/,
+    });
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkflowFailedError } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { expectActivityFailure } from './failure-chain.js';
 import { activityDeps, freshStore, withWorker } from './harness.js';
 import type { storeProbeWorkflow } from '../../workflows/store-probe.js';
 
@@ -43,13 +42,10 @@ describe('storeProbeWorkflow on the real Temporal and MinIO', () => {
         ),
     );
 
-    expect(failure).toBeInstanceOf(WorkflowFailedError);
-    const activityFailure = (failure as WorkflowFailedError).cause;
-    expect(activityFailure).toBeInstanceOf(ActivityFailure);
-    const appFailure = (activityFailure as ActivityFailure).cause;
-    expect(appFailure).toBeInstanceOf(ApplicationFailure);
-    expect((appFailure as ApplicationFailure).type).toBe('IntegrityCheckFailed');
-    expect((appFailure as ApplicationFailure).nonRetryable).toBe(true);
-    expect((appFailure as ApplicationFailure).message).toMatch(/do not match/);
+    expectActivityFailure(failure, {
+      type: 'IntegrityCheckFailed',
+      nonRetryable: true,
+      message: /do not match/,
+    });
   });
 });

@@ -2,9 +2,6 @@
  * The whole training pipeline on the real Temporal and MinIO, on a slice of the bundled S&P 500 data.
  */
 import { describe, expect, it } from 'vitest';
-import { WorkflowFailedError } from '@temporalio/client';
-import type { ActivityFailure } from '@temporalio/common';
-import { ApplicationFailure } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -15,6 +12,7 @@ import { createObjectStoreRegistry } from '../../models/registry/object-store-re
 import type { ModelRegistry } from '../../models/registry/types.js';
 import type { TrainingPipelineInput } from '../../workflows/pipeline-types.js';
 import { progressQuery, type trainingPipelineWorkflow } from '../../workflows/training-pipeline.js';
+import { expectActivityFailure } from './failure-chain.js';
 import { activityDeps, isolatedStore, withWorker } from './harness.js';
 
 // Small models on a slice of the real data: these tests check the pipeline's mechanics, so the first run's
@@ -130,12 +128,11 @@ describe('trainingPipelineWorkflow', () => {
           (err: unknown) => err,
         ),
     );
-    expect(failure).toBeInstanceOf(WorkflowFailedError);
-    const cause = ((failure as WorkflowFailedError).cause as ActivityFailure).cause as ApplicationFailure;
-    expect(cause).toBeInstanceOf(ApplicationFailure);
-    expect(cause.type).toBe('InvalidDataset');
-    expect(cause.nonRetryable).toBe(true);
-    expect(cause.message).toMatch(/lacks the column\(s\) close/);
+    expectActivityFailure(failure, {
+      type: 'InvalidDataset',
+      nonRetryable: true,
+      message: /lacks the column\(s\) close/,
+    });
     expect(await store.list('')).toEqual(before);
   });
 
