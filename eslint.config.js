@@ -18,6 +18,26 @@ const workflowForbiddenImports = [
   '@temporalio/activity',
 ];
 
+// The floors of the project: lib/ is the ground floor (pure, shared code: it imports nothing of the
+// project), models/ stands on lib/ only, everything else may use both. A folder here is a layer above.
+const upperFloors = [
+  'activities',
+  'workflows',
+  'api',
+  'workers',
+  'infra',
+  'cli',
+  'schedules',
+  'bench',
+  'test',
+];
+const importsFrom = (folders, message) => ({
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    { patterns: [{ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message }] },
+  ],
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'var/**', 'bench/.venv/**'] },
   js.configs.recommended,
@@ -62,6 +82,20 @@ export default tseslint.config(
         { name: 'fetch', message: 'Workflow code must not do network I/O.' },
       ],
     },
+  },
+  {
+    files: ['lib/**/*.ts'],
+    rules: importsFrom(
+      [...upperFloors, 'models'],
+      'lib/ is the ground floor: it imports nothing of the project outside lib/ (pass such things in).',
+    ),
+  },
+  {
+    files: ['models/**/*.ts'],
+    rules: importsFrom(
+      upperFloors,
+      'models/ stands on lib/ only: it imports nothing of the project above it.',
+    ),
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],

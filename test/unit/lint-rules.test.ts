@@ -1,4 +1,7 @@
-/** The lint rule that keeps workflow code deterministic is part of the design: prove it bites. */
+/**
+ * The lint rules are part of the design: prove they bite. Workflow code stays deterministic; lib/ is the
+ * ground floor and models/ stands on lib/ only.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 
@@ -8,6 +11,11 @@ async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
 }
+
+const restricted = (path: string) =>
+  expect.stringMatching(
+    new RegExp(`no-restricted-imports: '${path.replace(/[./]/g, '\\$&')}' import is restricted`),
+  );
 
 describe('workflow lint rules', () => {
   // The first type-aware lint builds the TypeScript program of the whole project: seconds on a busy
@@ -41,5 +49,40 @@ describe('workflow lint rules', () => {
     const code = 'export async function f(): Promise<void> {\n  Promise.resolve(1);\n}\n';
     const messages = await ruleIdsFor(code, 'lib/temporal-names.ts');
     expect(messages).toEqual([expect.stringMatching(/no-floating-promises/)]);
+  });
+
+  describe('layers', () => {
+    it('keep every other folder of the project out of lib/, models/ included', async () => {
+      const code = [
+        "import type { PipelineActivities } from '../activities/index.js';",
+        "import type { PipelineStage } from '../workflows/pipeline-types.js';",
+        "import type { ModelRegistry } from '../models/registry/types.js';",
+        "import type { AppOptions } from '../api/app.js';",
+        "import type { WorkerProcess } from '../workers/processes.js';",
+        'export type Leak = [PipelineActivities, PipelineStage, ModelRegistry, AppOptions, WorkerProcess];',
+      ].join('\n');
+      expect(await ruleIdsFor(code, 'lib/temporal-names.ts')).toEqual([
+        restricted('../activities/index.js'),
+        restricted('../workflows/pipeline-types.js'),
+        restricted('../models/registry/types.js'),
+        restricted('../api/app.js'),
+        restricted('../workers/processes.js'),
+      ]);
+    });
+
+    it('let models/ import lib/ and itself, and nothing above', async () => {
+      const code = [
+        "import { AppError } from '../lib/errors.js';",
+        "import type { Matrix } from './engine.js';",
+        "import type { ActivityDeps } from '../activities/index.js';",
+        "import { freePort } from '../infra/servers.js';",
+        'export const used = [AppError, freePort];',
+        'export type Used = [Matrix, ActivityDeps];',
+      ].join('\n');
+      expect(await ruleIdsFor(code, 'models/score.ts')).toEqual([
+        restricted('../activities/index.js'),
+        restricted('../infra/servers.js'),
+      ]);
+    });
   });
 });
