@@ -6,8 +6,9 @@ import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { apiLimitsConfig, apiLimitsSpec, type ApiLimits } from './config-api-limits.js';
 import { monitoringConfig, monitoringSpec, type MonitoringConfig } from './config-monitoring.js';
+import { databaseConfig, databaseSpec, type DatabaseConfig } from './config-database.js';
 
-export type { ApiLimits, MonitoringConfig };
+export type { ApiLimits, DatabaseConfig, MonitoringConfig };
 
 export type Kind = 'string' | 'port' | 'int' | 'number' | 'fraction' | 'url';
 export interface VarSpec {
@@ -133,6 +134,7 @@ export const configSpec = {
   POSITION_MAX_SIZE: { kind: 'number', default: '10', doc: 'Cap on position_size.' },
   ...apiLimitsSpec,
   ...monitoringSpec,
+  ...databaseSpec,
 } satisfies Record<string, VarSpec>;
 
 export type ConfigKey = keyof typeof configSpec;
@@ -160,6 +162,7 @@ export interface Config {
   };
   api: ApiConfig;
   monitoring: MonitoringConfig;
+  database: DatabaseConfig;
   workers: { drainSeconds: number };
   logLevel: string;
 }
@@ -273,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       limits: apiLimitsConfig(must, (message) => new ConfigError(message)),
     },
     monitoring: monitoringConfig(must, (message) => new ConfigError(message)),
+    database: databaseConfig(get, (message) => new ConfigError(message)),
     workers: { drainSeconds: Number(must('WORKER_DRAIN_SECONDS')) },
     logLevel: must('LOG_LEVEL'),
   };
