@@ -8,7 +8,16 @@
  * `nobody` where there is none), and the data folder belongs to that user.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { canConnect, ensureDatabase } from '../lib/db/admin.js';
 import { localDatabaseUrl } from '../lib/db/url.js';
@@ -128,6 +137,8 @@ export async function initCluster(options: ClusterOptions): Promise<'created' | 
   const { binDir, dataDir, superuser } = options;
   if (existsSync(join(dataDir, 'PG_VERSION'))) return 'existing';
   const user = serverUser();
+  // initdb refuses a folder that is not empty: a failed first attempt must not block the next one.
+  const ours = !existsSync(dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (user) {
     chownSync(dataDir, user.uid, user.gid);
@@ -136,6 +147,7 @@ export async function initCluster(options: ClusterOptions): Promise<'created' | 
   const args = ['-D', dataDir, '-U', superuser, '--auth=trust', '--encoding=UTF8', '--no-locale'];
   const { code, output } = await runAs(join(binDir, 'initdb'), args, user);
   if (code !== 0) {
+    if (ours) rmSync(dataDir, { recursive: true, force: true });
     throw new Error(
       `initdb ${args.join(' ')} failed (exit ${code}):\n${output.trim().split('\n').slice(-15).join('\n')}`,
     );
