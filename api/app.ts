@@ -6,10 +6,11 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import type { ApiConfig, Config } from '../lib/config.js';
+import type { ApiConfig, Config, DatabaseConfig } from '../lib/config.js';
 import type { ObjectStore } from '../lib/object-store.js';
 import type { ArtifactLoaders } from '../models/loaders.js';
 import auth from './plugins/app/auth.js';
+import database from './plugins/app/database.js';
 import errorHandler from './plugins/app/error-handler.js';
 import jsonBody from './plugins/app/json-body.js';
 import metricsPlugin from './plugins/app/metrics.js';
@@ -28,6 +29,8 @@ import { apiRoutes } from './routes/index.js';
 export interface AppOptions {
   store: ObjectStore;
   temporal: Config['temporal'];
+  /** The relational store the domains' routes use; the prediction routes never need it. */
+  database?: Pick<DatabaseConfig, 'url' | 'poolMax'>;
   api: ApiConfig;
   /** How registered artifacts become models: one entry per engine format. */
   loaders: ArtifactLoaders;
@@ -50,6 +53,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, opts) => {
   await fastify.register(queryCredentials);
   await fastify.register(objectStore, { store: opts.store });
   await fastify.register(temporal, { temporal: opts.temporal });
+  await fastify.register(database, { database: opts.database });
   await fastify.register(registry);
   await fastify.register(modelHolder, {
     model: opts.api.model,

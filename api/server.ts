@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   await fastify.register(app, {
     store: createObjectStore(config.s3),
     temporal: config.temporal,
+    database: config.database,
     api: config.api,
     // Every artifact format the pipeline writes: the forest engines and the cashflow net.
     loaders: defaultLoaders(),

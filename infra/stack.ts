@@ -32,6 +32,7 @@ import { followRun, startTrainingRun, summarise } from '../cli/train.js';
 import type { TrainingPipelineInput } from '../workflows/pipeline-types.js';
 import { leftoversOf, removeRunRecord, stopLeftovers, writeRunRecord } from './run-state.js';
 import { showPrediction } from './stack-api.js';
+import { startDatabase } from './stack-postgres.js';
 import { countTargets, scrapedTargets, stackTargets } from './stack-monitoring.js';
 import {
   apiService,
@@ -168,6 +169,7 @@ async function startServers(stack: Stack): Promise<void> {
     say('MinIO: ready');
   }
   await createObjectStore(config.s3).ensureBucket();
+  await startDatabase(stack);
 }
 
 async function workersPollAgain(stack: Stack): Promise<void> {

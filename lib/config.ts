@@ -9,6 +9,7 @@
 import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { apiLimitsSection } from './config-api-limits.js';
+import { databaseSection } from './config-database.js';
 import { monitoringSection } from './config-monitoring.js';
 import {
   ConfigError,
@@ -21,6 +22,7 @@ import {
 import { defaultChampionAlias, defaultModelName } from './monitoring-defaults.js';
 
 export type { ApiLimits } from './config-api-limits.js';
+export type { DatabaseConfig } from './config-database.js';
 export type { MonitoringConfig } from './config-monitoring.js';
 export { ConfigError, type Kind, type VarSpec } from './config-vars.js';
 
@@ -209,6 +211,7 @@ const apiSection = configSection({ ...apiVars, ...apiLimitsSection.vars }, (v) =
 const sections = {
   api: apiSection,
   monitoring: monitoringSection,
+  database: databaseSection,
 } satisfies Record<string, ConfigSection<VarSpecs, unknown>>;
 
 type Sections = typeof sections;

@@ -30,6 +30,11 @@ export const HealthResponse = Type.Object({
         serverVersion: Type.Optional(Type.String()),
       }),
     ]),
+    database: Type.Optional(
+      Type.Intersect([Dependency, Type.Object({ url: Type.String({ description: 'Password hidden.' }) })], {
+        description: 'PostgreSQL, when the process is configured with one.',
+      }),
+    ),
   }),
   versions: Type.Record(Type.String(), Type.String(), { description: 'Node.js and library versions.' }),
 });

@@ -9,6 +9,16 @@ export const ReadyResponse = Type.Object({
   reason: Type.Optional(Type.String()),
   model: Type.Optional(Type.Object({ name: Type.String(), version: Type.String(), loadedAt: Type.String() })),
   objectStore: Type.Object({ reachable: Type.Boolean(), error: Type.Optional(Type.String()) }),
+  database: Type.Optional(
+    Type.Object(
+      { reachable: Type.Boolean(), error: Type.Optional(Type.String()) },
+      {
+        description:
+          'PostgreSQL, when configured. Predictions never need it, so it does not change `status`; the ' +
+          'routes that store records answer 503 DEPENDENCY_UNAVAILABLE while it is unreachable.',
+      },
+    ),
+  ),
   lastFailure: Type.Optional(
     Type.Object(
       { version: Type.String(), error: Type.String(), at: Type.String() },

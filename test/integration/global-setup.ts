@@ -1,7 +1,9 @@
 /**
- * Starts one real Temporal dev server (headless, in memory) and one real MinIO (in a temporary folder) on
- * free ports for the whole integration run, bundles the workflow code once, and hands the addresses to the
- * tests through `inject()`. Everything is stopped and removed at the end.
+ * Starts one real Temporal dev server (headless, in memory), one real MinIO and one real PostgreSQL cluster
+ * (both in a temporary folder) on free ports for the whole integration run, bundles the workflow code once,
+ * and hands the addresses to the tests through `inject()`. Everything is stopped and removed at the end.
+ * TEST_DATABASE_URL (or DATABASE_URL) names a running PostgreSQL to use instead of starting one; tests
+ * then create their own databases on it (test/integration/database.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,8 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../lib/config.js';
 import { freePort, startMinio, startTemporalDevServer } from '../../infra/servers.js';
 import { resolveTool } from '../../infra/tools.js';
+import { startScratchPostgres } from '../../infra/postgres.js';
+import { redactDatabaseUrl } from '../../lib/db/url.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,6 +28,8 @@ declare module 'vitest' {
     minioPid: number;
     /** Port of the Temporal dev server's own Prometheus metrics. */
     temporalMetricsPort: number;
+    /** A database of the run on the real PostgreSQL (migrated by the tests that need the schema). */
+    databaseUrl: string;
   }
 }
 
@@ -41,7 +47,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const namespace = 'default';
   const accessKey = 'it-' + randomBytes(6).toString('hex');
   const secretKey = randomBytes(16).toString('hex');
-  const [temporal, minio, bundle] = await Promise.all([
+  const givenDatabase = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+  const [temporal, minio, bundle, postgres] = await Promise.all([
     startTemporalDevServer({
       bin: resolveTool(config, 'temporal'),
       port: temporalPort,
@@ -64,12 +71,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
       workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
     }),
+    givenDatabase
+      ? { url: givenDatabase, proc: undefined }
+      : freePort().then((port) =>
+          startScratchPostgres(dir, {
+            port,
+            logDir,
+            database: 'cashflow_it',
+            binDir: config.database.local.binDir,
+          }),
+        ),
   ]);
   const workflowBundlePath = join(dir, 'workflow-bundle.js');
   writeFileSync(workflowBundlePath, bundle.code);
   console.log(
     `[integration setup] real Temporal dev server on 127.0.0.1:${temporalPort} and MinIO on 127.0.0.1:${minioPort} ` +
-      `ready in ${((Date.now() - started) / 1000).toFixed(1)}s (logs in ${logDir})`,
+      `ready in ${((Date.now() - started) / 1000).toFixed(1)}s (logs in ${logDir}); PostgreSQL ` +
+      (postgres.proc ? `started at ${postgres.url}` : `given: ${redactDatabaseUrl(postgres.url)}`),
   );
 
   project.provide('temporalAddress', `127.0.0.1:${temporalPort}`);
@@ -84,9 +102,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('workflowBundlePath', workflowBundlePath);
   project.provide('minioPid', minio.child.pid ?? -1);
   project.provide('temporalMetricsPort', temporalMetricsPort);
+  project.provide('databaseUrl', postgres.url);
 
   return async () => {
-    await Promise.all([temporal.stop(), minio.stop()]);
+    await Promise.all([temporal.stop(), minio.stop(), postgres.proc?.stop()]);
     rmSync(dir, { recursive: true, force: true });
   };
 }

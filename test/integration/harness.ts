@@ -58,6 +58,7 @@ export function integrationConfig(overrides: Partial<Config['s3']> = {}): Config
       external: true,
     },
     s3: { ...base.s3, ...inject('s3'), external: true, ...overrides },
+    database: { ...base.database, url: inject('databaseUrl'), external: true },
   };
 }
 

@@ -179,7 +179,7 @@ describe.sequential('after the launcher is killed with SIGKILL', () => {
   it('the next start stops the processes it left, comes up on the same ports, and reuses the model', async () => {
     const left = readRunRecord(stateDir)!.children;
     expect(left.map((c) => c.name).sort()).toEqual(
-      ['api', 'minio', 'prometheus', 'temporal', 'worker-pipeline', 'worker-training'].sort(),
+      ['api', 'minio', 'postgres', 'prometheus', 'temporal', 'worker-pipeline', 'worker-training'].sort(),
     );
     launcher.child.kill('SIGKILL');
     await launcher.exited;

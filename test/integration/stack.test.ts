@@ -32,6 +32,13 @@ describe('local stack launcher', () => {
     expect(first.output).toMatch(/Prometheus: ready, 8 of 8 targets up/);
     expect(first.output).toMatch(/Prometheus\s+http:\/\/127\.0\.0\.1:\d+\/targets/);
     expect(first.output).toMatch(/schedule cashflow-daily-drift-check: created/);
+    // Its own PostgreSQL cluster in the state folder, created on the first start, migrated before the workers.
+    expect(first.output).toMatch(/PostgreSQL: created a cluster in \S+\/postgres/);
+    expect(first.output).toMatch(/PostgreSQL: created database cashflow\n[^\n]*PostgreSQL: ready/);
+    expect(first.output).toMatch(
+      /PostgreSQL: (schema up to date|applied \d+ migration)[\s\S]*workers: starting/,
+    );
+    expect(first.output).toMatch(/PostgreSQL\s+postgres:\/\/cashflow@127\.0\.0\.1:\d+\/cashflow/);
     expect(processesUsing(stateDir)).toEqual([]);
 
     // Probe ids carry the second they started in; make sure the second run gets another one.
@@ -39,6 +46,8 @@ describe('local stack launcher', () => {
     const second = await runStackOnce(await stackEnv(stateDir));
     expect(second.code, second.output).toBe(0);
     expect(second.output).toMatch(/schedule cashflow-daily-drift-check: updated/);
+    expect(second.output).toMatch(/PostgreSQL: cluster in \S+\/postgres\n/);
+    expect(second.output).toMatch(/PostgreSQL: schema up to date/);
     expect(processesUsing(stateDir)).toEqual([]);
 
     // Reopen the same state with the servers alone: both runs' history and objects are still there.

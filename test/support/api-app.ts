@@ -1,5 +1,5 @@
 /** Builds the API the way server.ts does, on a given store, with the linear test engine's loaders. */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import app from '../../api/app.js';
 import { apiServerOptions } from '../../api/http-server.js';
@@ -14,10 +14,14 @@ export interface TestApiOptions {
   store: ObjectStore;
   api?: Partial<ApiConfig>;
   temporal?: Config['temporal'];
+  /** A database for the routes that use one; none unless given. */
+  database?: Pick<Config['database'], 'url' | 'poolMax'>;
   logger?: FastifyServerOptions['logger'];
   tokensRecheckMs?: number;
   /** The linear test engine's loaders unless given (e.g. the real engines'). */
   loaders?: ArtifactLoaders;
+  /** Routes of the test's own, registered inside the app (after its decorators, error handler and auth). */
+  routes?: FastifyPluginAsync;
 }
 
 export function testApiConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
@@ -38,10 +42,12 @@ export async function buildTestApi(options: TestApiOptions): Promise<FastifyInst
   await fastify.register(fp(app), {
     store: options.store,
     temporal: options.temporal ?? loadConfig({}).temporal,
+    database: options.database,
     api,
     loaders: options.loaders ?? testLoaders,
     tokensRecheckMs: options.tokensRecheckMs,
   });
+  if (options.routes) await fastify.register(options.routes);
   await fastify.ready();
   return fastify;
 }

@@ -14,6 +14,7 @@ const launcher = ['--import', 'tsx', 'infra/stack.ts'];
 export async function stackEnv(stateDir: string, extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = { ...process.env, STATE_DIR: stateDir, LOG_LEVEL: 'warn', ...extra };
   const ports = ['TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'MINIO_PORT', 'MINIO_CONSOLE_PORT', 'API_PORT'];
+  ports.push('POSTGRES_PORT');
   ports.push('TEMPORAL_METRICS_PORT', 'PROMETHEUS_PORT', 'PIPELINE_WORKER_METRICS_PORT');
   ports.push(
     'PIPELINE_WORKER_SDK_METRICS_PORT',
@@ -25,6 +26,7 @@ export async function stackEnv(stateDir: string, extra: NodeJS.ProcessEnv = {}):
   }
   delete env.TEMPORAL_ADDRESS;
   delete env.S3_ENDPOINT;
+  delete env.DATABASE_URL;
   return env;
 }
 

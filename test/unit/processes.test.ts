@@ -33,6 +33,23 @@ describe('managed processes', () => {
     for (const pid of pids) expect(running(Number(pid))).toBe(false);
   });
 
+  it('stop() can ask the leader alone to end with its own signal, as PostgreSQL wants SIGINT', async () => {
+    // The leader exits 7 on SIGINT and would exit 9 on SIGTERM; its helper must not be signalled by the stop.
+    const script = 'trap "exit 7" INT; trap "exit 9" TERM; sleep 300 & while :; do sleep 0.05; done';
+    const proc = startProcess('leader', 'sh', ['-c', script], {
+      logFile: join(dir, 'leader.log'),
+      stopSignal: { signal: 'SIGINT', leaderOnly: true },
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const pids = execFileSync('pgrep', ['-g', String(proc.child.pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    await proc.stop(5000);
+    expect(await proc.exited).toEqual({ code: 7, signal: null });
+    // What outlived the leader (its sleep) is still cleared from the group.
+    for (const pid of pids) expect(running(Number(pid))).toBe(false);
+  });
+
   it('waitUntilReady fails at once with the log when the process exits before it is ready', async () => {
     const proc = startProcess('crasher', 'sh', ['-c', 'echo "port already in use" >&2; exit 3'], {
       logFile: join(dir, 'crasher.log'),

@@ -6,6 +6,7 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply } from 'fastify';
+import { isDatabaseUnavailable } from '../../../lib/db/errors.js';
 import { AppError, type ErrorCode } from '../../../lib/errors.js';
 import { errorBody } from '../../error-body.js';
 import { redactUrl } from '../../url-credentials.js';
@@ -75,6 +76,10 @@ export default fp(
         return send(reply, code, `${field}: ${error.message}`, [{ field, message: error.message }]);
       }
       request.log.error({ err: error }, 'request failed');
+      // A route that needs PostgreSQL while it is down: a retryable 503 that says so, not an internal error.
+      if (isDatabaseUnavailable(error)) {
+        return send(reply, 'DEPENDENCY_UNAVAILABLE', 'the database (PostgreSQL) is unreachable; retry later');
+      }
       return send(reply, 'INTERNAL', 'Internal error');
     });
     fastify.setNotFoundHandler((request, reply) => {

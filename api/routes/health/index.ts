@@ -1,6 +1,6 @@
 /**
  * GET /health: the reference system's `{"status": "healthy", "timestamp": ...}`, plus which versions the
- * process runs and whether the object store and Temporal answer. Always 200 while the process serves (readiness with a model is /ready's job).
+ * process runs and whether the object store, Temporal and (when configured) PostgreSQL answer. Always 200 while the process serves (readiness with a model is /ready's job).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthResponse } from '../../schemas/health.js';
@@ -33,12 +33,15 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async () => {
-      const [store, temporal] = await Promise.all([
+      const database = fastify.database;
+      const [store, temporal, db] = await Promise.all([
         timed(() => fastify.objectStore.ping(checkTimeoutMs)),
         timed(() => fastify.temporal.check(checkTimeoutMs)),
+        database ? timed(() => database.check(checkTimeoutMs)) : undefined,
       ]);
+      const allReachable = store.reachable && temporal.reachable && (db?.reachable ?? true);
       return {
-        status: store.reachable && temporal.reachable ? ('healthy' as const) : ('degraded' as const),
+        status: allReachable ? ('healthy' as const) : ('degraded' as const),
         timestamp: new Date().toISOString(),
         service: 'cashflow-api',
         version: serviceVersion,
@@ -59,6 +62,16 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
             namespace: fastify.temporal.namespace,
             ...(temporal.value ? { serverVersion: temporal.value.serverVersion } : {}),
           },
+          ...(database && db
+            ? {
+                database: {
+                  reachable: db.reachable,
+                  latencyMs: db.latencyMs,
+                  ...(db.error ? { error: db.error } : {}),
+                  url: database.url,
+                },
+              }
+            : {}),
         },
         versions,
       };
