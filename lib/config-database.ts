@@ -19,7 +19,11 @@ export const databaseSection = configSection(
       default: '5433',
       doc: 'Port of the local PostgreSQL cluster the stack runs (data in STATE_DIR/postgres).',
     },
-    POSTGRES_DB: { kind: 'string', default: 'cashflow', doc: 'Database the local cluster creates and serves.' },
+    POSTGRES_DB: {
+      kind: 'string',
+      default: 'cashflow',
+      doc: 'Database the local cluster creates and serves.',
+    },
     POSTGRES_USER: {
       kind: 'string',
       default: 'cashflow',
