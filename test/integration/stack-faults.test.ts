@@ -97,7 +97,8 @@ describe.sequential('the launcher supervises', () => {
     expect(launcher.output().slice(from)).toMatch(
       /worker-training exited unexpectedly \(SIGKILL\); restarting/,
     );
-    expect(launcher.output()).toMatch(/model: cashflow-forecaster v0001 -> production\n/);
+    // The launcher prints the served model after the outcome line, once it has read the alias back.
+    await launcher.waitFor(/model: cashflow-forecaster v0001 -> production\n/, { from });
     expect(await versions()).toEqual(['v0001']);
     report(
       `training worker SIGKILLed mid-training: restarted by the launcher in ${restart} s, training running again ` +
